@@ -1,0 +1,4 @@
+package dev.llmretry.aspect;
+
+aspect Placeholder {
+}
