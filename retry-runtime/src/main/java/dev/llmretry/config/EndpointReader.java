@@ -78,7 +78,7 @@ final class EndpointReader {
         if (problem != null) {
             reader.problems.add(ConfigProblem.invalid(urlPath, Display.value(urlPath, value.text(), value.origin()), problem));
         }
-        return value.text();
+        return value.text() == null ? "" : value.text().strip();
     }
 
     /** What is wrong with an endpoint or proxy URL (as "expected" text), or null if it is fine. */

@@ -32,6 +32,12 @@ class SecretsTest {
     }
 
     @Test
+    void quotedUrlWithSpaces_load_storedStripped() {
+        assertEquals("https://iag.example/v1", parse("endpoints: { iag: { url: \"  https://iag.example/v1 \" } }")
+                .endpoint("iag").orElseThrow().uri().toString());
+    }
+
+    @Test
     void emptyApiKey_toString_showsItIsEmpty() {
         assertEquals("EndpointSettings{name=local, url=http://localhost:4000, model=, api-key=\"\", priority=1, "
                 + "circuit-breaker=default, properties={}, proxy=null}",

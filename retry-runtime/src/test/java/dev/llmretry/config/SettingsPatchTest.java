@@ -78,6 +78,8 @@ class SettingsPatchTest {
     void misspeltKey_put_failsWithDidYouMean() {
         assertEquals(SOURCE + ": max-atempts is not a known key, did you mean 'max-attempts'?", retryError("max-atempts", 3));
         assertEquals(SOURCE + ": Max_Attempts is not a known key, did you mean 'max-attempts'?", retryError("Max_Attempts", 3));
+        assertEquals(SOURCE + ": maxAttempts is not a known key, did you mean 'max-attempts'?", retryError("maxAttempts", 3));
+        assertEquals(SOURCE + ": initialBackof is not a known key, did you mean 'initial-backoff'?", retryError("initialBackof", "1s"));
     }
 
     @Test
