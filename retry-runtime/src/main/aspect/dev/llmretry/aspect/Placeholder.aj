@@ -1,4 +1,0 @@
-package dev.llmretry.aspect;
-
-aspect Placeholder {
-}

@@ -1,0 +1,199 @@
+package dev.llmretry.aspect;
+
+import dev.llmretry.Endpoint;
+import dev.llmretry.exec.AsyncCall;
+import dev.llmretry.exec.LlmRuntime;
+import dev.llmretry.exec.MethodPlan;
+import dev.llmretry.exec.RetryingPublisher;
+import dev.llmretry.exec.StreamCall;
+import org.aspectj.lang.annotation.SuppressAjWarnings;
+
+/**
+ * Applies the annotations to methods whose result arrives later: {@code CompletionStage}/{@code CompletableFuture}
+ * (retried without blocking a thread) and {@code Stream}, {@code Iterator} and {@code Flow.Publisher} (retried until
+ * their first element). Each attempt is a lambda around {@code proceed}, handed to the shared decision core; like
+ * {@link SyncAdvice}, the variants differ only in where the {@code Endpoint} parameter sits. Code-style rather than
+ * {@code ProceedingJoinPoint} advice: that keeps user builds free of ajc lint warnings (canNotImplementLazyTjp).
+ */
+public aspect ShapedAdvice {
+
+    /** Results that complete later: retried without holding a thread while waiting. */
+    pointcut async(): SyncAdvice.annotated() && execution(java.util.concurrent.CompletionStage+ *(..));
+
+    /** Stream results: retried until their first element. */
+    pointcut stream(): SyncAdvice.annotated() && execution(java.util.stream.BaseStream+ *(..));
+
+    /** Iterator results: retried until their first element. */
+    pointcut iterator(): SyncAdvice.annotated() && execution(java.util.Iterator+ *(..));
+
+    /** Flow.Publisher results: each subscription retried until its first element. */
+    pointcut publisher(): SyncAdvice.annotated() && execution(java.util.concurrent.Flow.Publisher+ *(..));
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(): async() && !execution(* *(.., dev.llmretry.Endpoint, ..)) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return AsyncCall.start(plan, (Endpoint ep) -> proceed());
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): async() && execution(* *(dev.llmretry.Endpoint, ..)) && args(injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return AsyncCall.start(plan, (Endpoint ep) -> proceed(ep));
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): async() && execution(* *(!dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return AsyncCall.start(plan, (Endpoint ep) -> proceed(ep));
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): async() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return AsyncCall.start(plan, (Endpoint ep) -> proceed(ep));
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): async() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return AsyncCall.start(plan, (Endpoint ep) -> proceed(ep));
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): async() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return AsyncCall.start(plan, (Endpoint ep) -> proceed(ep));
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): async() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return AsyncCall.start(plan, (Endpoint ep) -> proceed(ep));
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(): stream() && !execution(* *(.., dev.llmretry.Endpoint, ..)) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return StreamCall.start(plan, (Endpoint ep) -> proceed(), true);
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): stream() && execution(* *(dev.llmretry.Endpoint, ..)) && args(injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), true);
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): stream() && execution(* *(!dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), true);
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): stream() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), true);
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): stream() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), true);
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): stream() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), true);
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): stream() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), true);
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(): iterator() && !execution(* *(.., dev.llmretry.Endpoint, ..)) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return StreamCall.start(plan, (Endpoint ep) -> proceed(), false);
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): iterator() && execution(* *(dev.llmretry.Endpoint, ..)) && args(injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), false);
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): iterator() && execution(* *(!dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), false);
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): iterator() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), false);
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): iterator() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), false);
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): iterator() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), false);
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): iterator() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), false);
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(): publisher() && !execution(* *(.., dev.llmretry.Endpoint, ..)) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return new RetryingPublisher(plan, (Endpoint ep) -> proceed());
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): publisher() && execution(* *(dev.llmretry.Endpoint, ..)) && args(injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return new RetryingPublisher(plan, (Endpoint ep) -> proceed(ep));
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): publisher() && execution(* *(!dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return new RetryingPublisher(plan, (Endpoint ep) -> proceed(ep));
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): publisher() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return new RetryingPublisher(plan, (Endpoint ep) -> proceed(ep));
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): publisher() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return new RetryingPublisher(plan, (Endpoint ep) -> proceed(ep));
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): publisher() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return new RetryingPublisher(plan, (Endpoint ep) -> proceed(ep));
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): publisher() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        return new RetryingPublisher(plan, (Endpoint ep) -> proceed(ep));
+    }
+}

@@ -1,0 +1,255 @@
+package dev.llmretry.aspect;
+
+import dev.llmretry.Endpoint;
+import dev.llmretry.exec.AttemptTimer;
+import dev.llmretry.exec.CallState;
+import dev.llmretry.exec.LlmRuntime;
+import dev.llmretry.exec.MethodPlan;
+import org.aspectj.lang.annotation.SuppressAjWarnings;
+
+/**
+ * Applies {@code @LlmRetry}, {@code @LlmCircuitBreaker} and {@code @Failover} to synchronous methods.
+ *
+ * <p>Code-style advice on purpose: it uses only {@code proceed} and {@code thisJoinPointStaticPart}, so ajc inlines
+ * it into the woven method and no {@code JoinPoint} or closure is ever allocated (see docs/benchmarks.md). The body
+ * is the same loop for every variant; the variants differ only in where the {@code Endpoint} parameter sits, since
+ * AspectJ can rebind an argument only at a position fixed in the pointcut. Everything else happens in
+ * {@link MethodPlan} and {@link CallState}.
+ */
+public aspect SyncAdvice {
+    /** A method, or a public method of a type, carrying one of the annotations. */
+    public pointcut annotated():
+        execution(@dev.llmretry.annotation.LlmRetry * *(..))
+        || execution(@dev.llmretry.annotation.LlmCircuitBreaker * *(..))
+        || execution(@dev.llmretry.annotation.Failover * *(..))
+        || execution(public * (@dev.llmretry.annotation.LlmRetry *).*(..))
+        || execution(public * (@dev.llmretry.annotation.LlmCircuitBreaker *).*(..))
+        || execution(public * (@dev.llmretry.annotation.Failover *).*(..));
+
+    /** Results that are complete when the method returns (async and streaming results have their own advice). */
+    pointcut sync():
+        annotated()
+        && !execution(java.util.concurrent.CompletionStage+ *(..))
+        && !execution(java.util.stream.BaseStream+ *(..))
+        && !execution(java.util.Iterator+ *(..))
+        && !execution(java.util.concurrent.Flow.Publisher+ *(..));
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(): sync() && !execution(* *(.., dev.llmretry.Endpoint, ..)) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        long start = plan.start();
+        Object permit = plan.enter();
+        AttemptTimer timer = plan.armTimer();
+        Object result;
+        try {
+            result = proceed();
+        } catch (Throwable first) {
+            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
+            while (true) {
+                call.awaitNext();
+                timer = plan.armTimer();
+                try {
+                    result = proceed();
+                } catch (Throwable again) {
+                    call.failed(plan.timedOut(timer, again));
+                    continue;
+                }
+                plan.disarm(timer);
+                call.succeeded();
+                return result;
+            }
+        }
+        plan.disarm(timer);
+        plan.succeeded(permit, start);
+        return result;
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): sync() && execution(* *(dev.llmretry.Endpoint, ..)) && args(injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        long start = plan.start();
+        Object permit = plan.enter();
+        AttemptTimer timer = plan.armTimer();
+        Object result;
+        try {
+            result = proceed(plan.endpoint(permit));
+        } catch (Throwable first) {
+            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
+            while (true) {
+                call.awaitNext();
+                timer = plan.armTimer();
+                try {
+                    result = proceed(call.endpoint());
+                } catch (Throwable again) {
+                    call.failed(plan.timedOut(timer, again));
+                    continue;
+                }
+                plan.disarm(timer);
+                call.succeeded();
+                return result;
+            }
+        }
+        plan.disarm(timer);
+        plan.succeeded(permit, start);
+        return result;
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): sync() && execution(* *(!dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        long start = plan.start();
+        Object permit = plan.enter();
+        AttemptTimer timer = plan.armTimer();
+        Object result;
+        try {
+            result = proceed(plan.endpoint(permit));
+        } catch (Throwable first) {
+            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
+            while (true) {
+                call.awaitNext();
+                timer = plan.armTimer();
+                try {
+                    result = proceed(call.endpoint());
+                } catch (Throwable again) {
+                    call.failed(plan.timedOut(timer, again));
+                    continue;
+                }
+                plan.disarm(timer);
+                call.succeeded();
+                return result;
+            }
+        }
+        plan.disarm(timer);
+        plan.succeeded(permit, start);
+        return result;
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): sync() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        long start = plan.start();
+        Object permit = plan.enter();
+        AttemptTimer timer = plan.armTimer();
+        Object result;
+        try {
+            result = proceed(plan.endpoint(permit));
+        } catch (Throwable first) {
+            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
+            while (true) {
+                call.awaitNext();
+                timer = plan.armTimer();
+                try {
+                    result = proceed(call.endpoint());
+                } catch (Throwable again) {
+                    call.failed(plan.timedOut(timer, again));
+                    continue;
+                }
+                plan.disarm(timer);
+                call.succeeded();
+                return result;
+            }
+        }
+        plan.disarm(timer);
+        plan.succeeded(permit, start);
+        return result;
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): sync() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        long start = plan.start();
+        Object permit = plan.enter();
+        AttemptTimer timer = plan.armTimer();
+        Object result;
+        try {
+            result = proceed(plan.endpoint(permit));
+        } catch (Throwable first) {
+            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
+            while (true) {
+                call.awaitNext();
+                timer = plan.armTimer();
+                try {
+                    result = proceed(call.endpoint());
+                } catch (Throwable again) {
+                    call.failed(plan.timedOut(timer, again));
+                    continue;
+                }
+                plan.disarm(timer);
+                call.succeeded();
+                return result;
+            }
+        }
+        plan.disarm(timer);
+        plan.succeeded(permit, start);
+        return result;
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): sync() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        long start = plan.start();
+        Object permit = plan.enter();
+        AttemptTimer timer = plan.armTimer();
+        Object result;
+        try {
+            result = proceed(plan.endpoint(permit));
+        } catch (Throwable first) {
+            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
+            while (true) {
+                call.awaitNext();
+                timer = plan.armTimer();
+                try {
+                    result = proceed(call.endpoint());
+                } catch (Throwable again) {
+                    call.failed(plan.timedOut(timer, again));
+                    continue;
+                }
+                plan.disarm(timer);
+                call.succeeded();
+                return result;
+            }
+        }
+        plan.disarm(timer);
+        plan.succeeded(permit, start);
+        return result;
+    }
+
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(Endpoint injected): sync() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, *, injected, ..) {
+        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        long start = plan.start();
+        Object permit = plan.enter();
+        AttemptTimer timer = plan.armTimer();
+        Object result;
+        try {
+            result = proceed(plan.endpoint(permit));
+        } catch (Throwable first) {
+            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
+            while (true) {
+                call.awaitNext();
+                timer = plan.armTimer();
+                try {
+                    result = proceed(call.endpoint());
+                } catch (Throwable again) {
+                    call.failed(plan.timedOut(timer, again));
+                    continue;
+                }
+                plan.disarm(timer);
+                call.succeeded();
+                return result;
+            }
+        }
+        plan.disarm(timer);
+        plan.succeeded(permit, start);
+        return result;
+    }
+
+    /** An Endpoint parameter further right than the advice can rebind: fail loudly rather than run unprotected. */
+    @SuppressAjWarnings("adviceDidNotMatch")
+    Object around(): sync() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint,
+            !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, ..,
+            dev.llmretry.Endpoint, ..)) {
+        throw new IllegalStateException(thisJoinPointStaticPart.getSignature().toLongString()
+                + ": the Endpoint parameter must be one of the first six parameters; move it further left");
+    }
+}

@@ -1,0 +1,51 @@
+package dev.llmretry;
+
+import dev.llmretry.breaker.CircuitState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Nothing could be attempted: the circuit of every endpoint of the method is open (or half-open with every trial
+ * slot taken). The message names each endpoint, its state and when it will be tried again. Unchecked.
+ *
+ * <pre>{@code
+ * try { chat.ask(q, null); }
+ * catch (EndpointsUnavailableException e) { return "Busy, try again after " + e.earliestRetry(); }
+ * }</pre>
+ */
+public class EndpointsUnavailableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** One endpoint's state when the call was refused. */
+    public record EndpointState(String name, CircuitState state, Instant retryAt) {
+        @Override
+        public String toString() {
+            return name + " " + state.name().toLowerCase(Locale.ROOT)
+                    + (retryAt != null ? " until " + retryAt : "");
+        }
+    }
+
+    private final String method;
+    private final transient List<EndpointState> endpoints;
+
+    public EndpointsUnavailableException(String method, List<EndpointState> endpoints) {
+        super("No endpoint available for " + method + ": every circuit is open ("
+                + endpoints.stream().map(EndpointState::toString).collect(Collectors.joining(", ")) + ")");
+        this.method = method;
+        this.endpoints = List.copyOf(endpoints);
+    }
+
+    /** The protected method, {@code "com.acme.Chat#ask"}. */
+    public String method() { return method; }
+
+    /** Each endpoint with its state and next probe time. */
+    public List<EndpointState> endpoints() { return endpoints; }
+
+    /** The earliest time any endpoint will admit a call again, or {@code null} if unknown. */
+    public Instant earliestRetry() {
+        return endpoints.stream().map(EndpointState::retryAt).filter(java.util.Objects::nonNull).min(Instant::compareTo)
+                .orElse(null);
+    }
+}

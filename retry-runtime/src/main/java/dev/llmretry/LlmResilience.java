@@ -1,0 +1,102 @@
+package dev.llmretry;
+
+import dev.llmretry.breaker.CircuitBreaker;
+import dev.llmretry.breaker.CircuitState;
+import dev.llmretry.config.LlmRetryConfig;
+import dev.llmretry.event.LlmRetryListener;
+import dev.llmretry.exec.LlmRuntime;
+import dev.llmretry.exec.TargetView;
+import dev.llmretry.health.EndpointHealth;
+import dev.llmretry.health.EndpointStatus;
+import dev.llmretry.health.HealthReport;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The runtime facade: configuration reload, health, manual circuit reset and listeners.
+ *
+ * <pre>{@code
+ * LlmResilience.addListener(new LlmRetryListener() { ... });
+ * System.out.println(LlmResilience.health().toJson());
+ * LlmResilience.reset("iag");          // close iag's circuit by hand
+ * LlmResilience.reload();              // re-read retry.yaml; a broken file keeps the last good configuration
+ * }</pre>
+ *
+ * <p>All methods are thread-safe.
+ */
+public final class LlmResilience {
+    /** Below this recent success rate a closed endpoint is reported as degraded. */
+    static final double DEGRADED_BELOW = 0.9;
+
+    private LlmResilience() {
+    }
+
+    /**
+     * Re-reads retry.yaml (same location rules as at start-up). Breakers and health survive; methods pick up the
+     * new settings on their next call.
+     *
+     * @throws dev.llmretry.config.LlmRetryConfigException when the new file is invalid; the last good configuration
+     *         stays in force, and the message says what to fix
+     */
+    public static LlmRetryConfig reload() {
+        return LlmRuntime.get().reload();
+    }
+
+    /** The configuration in force. */
+    public static LlmRetryConfig config() {
+        return LlmRuntime.get().config();
+    }
+
+    /** The health of every configured endpoint and named circuit breaker. */
+    public static HealthReport health() {
+        LlmRuntime rt = LlmRuntime.get();
+        long now = rt.time().nanoTime();
+        Map<String, EndpointStatus> out = new LinkedHashMap<>();
+        for (TargetView t : rt.targets()) out.put(t.name(), status(t, now));
+        return new HealthReport(out);
+    }
+
+    /**
+     * Closes the circuit of an endpoint or named breaker by hand.
+     *
+     * @throws IllegalArgumentException for an unknown name; the message lists the known ones
+     */
+    public static void reset(String name) {
+        for (TargetView t : LlmRuntime.get().targets()) {
+            if (t.name().equals(name) && t.breaker() != null) {
+                t.breaker().reset();
+                return;
+            }
+        }
+        throw new IllegalArgumentException("No circuit breaker named '" + name + "'; known: " + LlmRuntime.get()
+                .targets().stream().filter(t -> t.breaker() != null).map(TargetView::name)
+                .collect(Collectors.joining(", ")));
+    }
+
+    /** Adds a listener for every protected call from now on. */
+    public static void addListener(LlmRetryListener listener) {
+        LlmRuntime.get().listeners().add(listener);
+    }
+
+    /** Removes a listener added with {@link #addListener}; returns whether it was registered. */
+    public static boolean removeListener(LlmRetryListener listener) {
+        return LlmRuntime.get().listeners().remove(listener);
+    }
+
+    private static EndpointStatus status(TargetView t, long now) {
+        CircuitBreaker b = t.breaker();
+        EndpointHealth h = t.health();
+        CircuitState state = b == null ? CircuitState.CLOSED : b.state();
+        double rate = h == null ? 1.0 : h.successRate(now);
+        int consecutive = b == null ? 0 : b.consecutiveFailures();
+        String label = switch (state) {
+            case OPEN -> "circuit_open";
+            case HALF_OPEN -> "half_open";
+            case CLOSED -> consecutive > 0 || rate < DEGRADED_BELOW ? "degraded" : "healthy";
+        };
+        return new EndpointStatus(t.name(), label, rate, consecutive, h == null ? 0 : h.totalRequests(),
+                h == null ? null : h.lastError(), h == null ? null : h.lastErrorAt(),
+                state == CircuitState.OPEN ? b.retryAt() : null);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.llmretry.breaker;
+
+import dev.llmretry.config.BreakerSettings;
+import dev.llmretry.exec.TimeSource;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * One circuit breaker: CLOSED → OPEN after {@code failure-threshold} consecutive counted failures (or when the
+ * optional failure rate is reached), OPEN → HALF_OPEN once {@code recovery-time} has passed, HALF_OPEN → CLOSED after
+ * {@code success-threshold} successful trial calls, HALF_OPEN → OPEN on a failed trial.
+ *
+ * <p>Thread-safe and lock-free: the state is one {@link AtomicReference} changed only in {@link #transition}. A
+ * caller asks {@link #tryAcquire()} for a permit (the state object it was admitted by) and reports the outcome
+ * against that permit, so a late answer from an old half-open round cannot corrupt the current one. On the success
+ * path of a healthy breaker nothing is written.
+ *
+ * <pre>{@code
+ * BreakerState permit = breaker.tryAcquire();
+ * if (permit == null) failOver();                 // open, or half-open with every trial slot taken
+ * try { call(); breaker.onSuccess(permit); } catch (IOException e) { breaker.onFailure(permit); }
+ * }</pre>
+ */
+public final class CircuitBreaker {
+    private final String name;
+    private final Supplier<TimeSource> time;
+    private final TransitionListener listener;
+    private final AtomicReference<BreakerState> state;
+    private volatile BreakerSettings settings;
+    private volatile Object attachment;
+
+    /** Told about every state change, after it happened, outside any lock. */
+    @FunctionalInterface
+    public interface TransitionListener {
+        void changed(CircuitBreaker breaker, CircuitState from, CircuitState to, Instant retryAt);
+    }
+
+    public CircuitBreaker(String name, BreakerSettings settings, Supplier<TimeSource> time, TransitionListener listener) {
+        this.name = name;
+        this.settings = settings;
+        this.time = time;
+        this.listener = listener;
+        this.state = new AtomicReference<>(new ClosedState(this, settings));
+    }
+
+    public String name() { return name; }
+
+    /** Whatever the owner attached (the runtime attaches the endpoint this breaker guards). */
+    public Object attachment() { return attachment; }
+
+    public void attach(Object value) { this.attachment = value; }
+
+    public BreakerSettings settings() { return settings; }
+
+    /** New settings apply from the next state change on (a reloaded retry.yaml does not reset a breaker). */
+    public void updateSettings(BreakerSettings newSettings) { this.settings = newSettings; }
+
+    public CircuitState state() { return current().kind(); }
+
+    /** When an open circuit admits its next trial call; {@code null} unless open. */
+    public Instant retryAt() {
+        BreakerState s = state.get();
+        if (!(s instanceof OpenState open)) return null;
+        TimeSource t = time.get();
+        return t.now().plusNanos(Math.max(0, open.retryAtNanos - t.nanoTime()));
+    }
+
+    /** Consecutive counted failures while closed (0 otherwise). */
+    public int consecutiveFailures() {
+        return state.get() instanceof ClosedState c ? c.consecutiveFailures() : 0;
+    }
+
+    /** The permit for one call, or {@code null} when the circuit refuses it. */
+    public BreakerState tryAcquire() {
+        while (true) {
+            BreakerState s = state.get();
+            if (s.admit()) return s;
+            if (s instanceof OpenState open && time.get().nanoTime() - open.retryAtNanos >= 0) {
+                transition(s, new HalfOpenState(this, settings));
+                continue;
+            }
+            return null;
+        }
+    }
+
+    /** The call admitted by {@code permit} succeeded. */
+    public void onSuccess(BreakerState permit) {
+        if (permit.recordSuccess() && state.get() == permit) transition(permit, new ClosedState(this, settings));
+    }
+
+    /** The call admitted by {@code permit} failed with a failure that counts. Returns true if the circuit is now open. */
+    public boolean onFailure(BreakerState permit) {
+        if (permit.recordFailure() && state.get() == permit) {
+            transition(permit, new OpenState(this, time.get().nanoTime() + settings.recoveryTime().toNanos()));
+        }
+        return state.get() instanceof OpenState;
+    }
+
+    /** A failure noticed after its call had already been counted a success (a stream cut after its first element). */
+    public void onLateFailure() {
+        BreakerState s = state.get();
+        if (s instanceof ClosedState) onFailure(s);
+    }
+
+    /** The call admitted by {@code permit} ended with a failure that says nothing about the endpoint (ABORT). */
+    public void onIgnored(BreakerState permit) {
+        permit.release();
+    }
+
+    /** Closes the circuit by hand ({@code LlmResilience.reset(name)}). */
+    public void reset() {
+        BreakerState s = state.get();
+        if (!(s instanceof ClosedState c && c.consecutiveFailures() == 0)) transition(s, new ClosedState(this, settings));
+    }
+
+    /** Forces the circuit open until {@code retryAtNanos} (used to restore persisted health). */
+    public void forceOpenUntil(long retryAtNanos) {
+        transition(state.get(), new OpenState(this, retryAtNanos));
+    }
+
+    /** The one place the state changes. Losing a race is fine: someone else made a transition from the same state. */
+    private void transition(BreakerState from, BreakerState to) {
+        if (!state.compareAndSet(from, to)) return;
+        Instant retryAt = to instanceof OpenState ? retryAt() : null;
+        if (from.kind() != to.kind()) listener.changed(this, from.kind(), to.kind(), retryAt);
+    }
+
+    private BreakerState current() {
+        BreakerState s = state.get();
+        if (s instanceof OpenState open && time.get().nanoTime() - open.retryAtNanos >= 0) {
+            return new HalfOpenState(this, settings); // reported as half-open: the next call will probe it
+        }
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return "CircuitBreaker[" + name + ", " + state() + "]";
+    }
+}

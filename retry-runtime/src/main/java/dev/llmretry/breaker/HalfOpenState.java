@@ -1,0 +1,53 @@
+package dev.llmretry.breaker;
+
+import dev.llmretry.config.BreakerSettings;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * At most {@code half-open-max-calls} trial calls at once. {@code success-threshold} successes close the circuit;
+ * one failure reopens it. A caller not admitted treats the circuit as open.
+ */
+final class HalfOpenState extends BreakerState {
+    private final int maxCalls;
+    private final int successThreshold;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger successes = new AtomicInteger();
+
+    HalfOpenState(CircuitBreaker owner, BreakerSettings settings) {
+        super(owner);
+        this.maxCalls = settings.halfOpenMaxCalls();
+        this.successThreshold = settings.successThreshold();
+    }
+
+    @Override CircuitState kind() { return CircuitState.HALF_OPEN; }
+
+    @Override public boolean isTrial() { return true; }
+
+    @Override
+    boolean admit() {
+        while (true) {
+            int n = inFlight.get();
+            if (n >= maxCalls) return false;
+            if (inFlight.compareAndSet(n, n + 1)) return true;
+        }
+    }
+
+    @Override
+    boolean recordSuccess() {
+        inFlight.decrementAndGet();
+        return successes.incrementAndGet() >= successThreshold;
+    }
+
+    @Override
+    boolean recordFailure() {
+        inFlight.decrementAndGet();
+        return true;
+    }
+
+    @Override
+    void release() {
+        inFlight.decrementAndGet();
+    }
+
+    int inFlight() { return inFlight.get(); }
+}

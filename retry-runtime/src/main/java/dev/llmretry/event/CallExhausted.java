@@ -1,0 +1,22 @@
+package dev.llmretry.event;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Critical: the call gave up. Every endpoint it could use failed, or attempts or time ran out; {@code cause} is
+ * the failure rethrown to the caller (earlier ones are attached to it as suppressed exceptions).
+ *
+ * <pre>{@code
+ * public void onExhausted(CallExhausted e) { pager.critical(e.method() + " failed on " + e.endpointsTried()); }
+ * }</pre>
+ *
+ * @param why short reason: {@code "attempts_exhausted"}, {@code "deadline"}, {@code "no_endpoint_left"},
+ *            {@code "all_circuits_open"}, {@code "interrupted"}
+ */
+public record CallExhausted(long callId, String method, Instant time, int attempts, List<String> endpointsTried,
+                            String why, Throwable cause, String causeSummary) implements LlmRetryEvent {
+    public CallExhausted {
+        endpointsTried = List.copyOf(endpointsTried);
+    }
+}

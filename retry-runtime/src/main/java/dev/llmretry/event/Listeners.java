@@ -1,0 +1,96 @@
+package dev.llmretry.event;
+
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers events to the logging listener, the {@link ServiceLoader} listeners and those added at run time. A
+ * listener that throws is logged once (per listener class and event kind) and otherwise ignored. Thread-safe;
+ * delivery takes no lock.
+ *
+ * <pre>{@code
+ * listeners.add(myListener);
+ * listeners.emit(new CallSucceeded(...));
+ * }</pre>
+ */
+public final class Listeners {
+    private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
+
+    private final CopyOnWriteArrayList<LlmRetryListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Boolean> reportedFailures = new ConcurrentHashMap<>();
+    private volatile boolean successWanted;
+
+    /** Listeners: SLF4J logging first, then every {@code LlmRetryListener} registered with {@link ServiceLoader}. */
+    public static Listeners withDefaults(ClassLoader loader) {
+        Listeners l = new Listeners();
+        l.add(new LoggingListener());
+        ServiceLoader<LlmRetryListener> services = ServiceLoader.load(LlmRetryListener.class, loader);
+        for (var it = services.iterator(); ; ) {
+            try {
+                if (!it.hasNext()) break;
+                l.add(it.next());
+            } catch (Throwable broken) {
+                LOG.warn("Ignoring a LlmRetryListener from META-INF/services that cannot be loaded: {}", broken.toString());
+            }
+        }
+        return l;
+    }
+
+    public void add(LlmRetryListener listener) {
+        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+        successWanted = listeners.stream().anyMatch(Listeners::overridesOnSuccess);
+    }
+
+    public boolean remove(LlmRetryListener listener) {
+        boolean removed = listeners.remove(listener);
+        successWanted = listeners.stream().anyMatch(Listeners::overridesOnSuccess);
+        return removed;
+    }
+
+    public List<LlmRetryListener> all() {
+        return List.copyOf(listeners);
+    }
+
+    /** True when some listener overrides {@code onSuccess}: only then do first-attempt successes build an event. */
+    public boolean successWanted() {
+        return successWanted;
+    }
+
+    public void emit(LlmRetryEvent event) {
+        for (LlmRetryListener l : listeners) {
+            try {
+                deliver(l, event);
+            } catch (Throwable t) {
+                String key = l.getClass().getName() + "/" + event.getClass().getSimpleName();
+                if (reportedFailures.putIfAbsent(key, Boolean.TRUE) == null) {
+                    LOG.warn("Listener {} threw {} on {}; the call goes on. Further failures of this listener on "
+                            + "this event are not logged.", l.getClass().getName(), t.toString(),
+                            event.getClass().getSimpleName());
+                }
+            }
+        }
+    }
+
+    private static void deliver(LlmRetryListener l, LlmRetryEvent event) {
+        if (event instanceof RetryScheduled e) l.onRetryScheduled(e);
+        else if (event instanceof FailedOver e) l.onFailover(e);
+        else if (event instanceof CircuitStateChanged e) l.onCircuitStateChange(e);
+        else if (event instanceof StreamIncomplete e) l.onStreamIncomplete(e);
+        else if (event instanceof CallSucceeded e) l.onSuccess(e);
+        else if (event instanceof CallExhausted e) l.onExhausted(e);
+    }
+
+    private static boolean overridesOnSuccess(LlmRetryListener l) {
+        try {
+            return l.getClass().getMethod("onSuccess", CallSucceeded.class).getDeclaringClass()
+                    != LlmRetryListener.class;
+        } catch (NoSuchMethodException e) {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.llmretry.event;
+
+/**
+ * Receives what happens inside protected calls. Every method is optional. Register with
+ * {@code LlmResilience.addListener(...)} or through {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/dev.llmretry.event.LlmRetryListener}, or {@code @AutoService(LlmRetryListener.class)}).
+ *
+ * <p>Listeners are called on the thread of the call (or of the scheduler, for async calls), never while the library
+ * holds a lock. They must be thread-safe and quick. A listener that throws is logged once and otherwise ignored: it
+ * never breaks a call.
+ *
+ * <pre>{@code
+ * LlmResilience.addListener(new LlmRetryListener() {
+ *     @Override public void onFailover(FailedOver e) { System.out.println(e.from() + " -> " + e.to()); }
+ * });
+ * }</pre>
+ */
+public interface LlmRetryListener {
+    /** An attempt failed and the same endpoint will be tried again after a delay. */
+    default void onRetryScheduled(RetryScheduled event) {
+    }
+
+    /** The call moved to another endpoint. */
+    default void onFailover(FailedOver event) {
+    }
+
+    /** A circuit breaker changed state. */
+    default void onCircuitStateChange(CircuitStateChanged event) {
+    }
+
+    /** A stream failed after delivering elements; it is not retried. */
+    default void onStreamIncomplete(StreamIncomplete event) {
+    }
+
+    /**
+     * A call returned a result. Called for every successful call whose listener overrides this method; calls that
+     * succeed at the first attempt cost nothing extra when no listener overrides it.
+     */
+    default void onSuccess(CallSucceeded event) {
+    }
+
+    /** A call gave up: critical. */
+    default void onExhausted(CallExhausted event) {
+    }
+}

@@ -1,0 +1,128 @@
+package dev.llmretry.exec;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The async shell around the decision core: the same {@link MethodPlan}/{@link CallState} logic as a sync call, but
+ * each wait is a task on the {@link TimeSource}'s scheduler, so a call waiting for its next attempt holds no thread.
+ * Cancelling the returned future cancels the pending retry and the in-flight attempt's future. Failures reach the
+ * caller unwrapped (not as {@link CompletionException}). One instance per call.
+ *
+ * <pre>{@code
+ * CompletableFuture<Object> f = AsyncCall.start(plan, endpoint -> client.chatAsync(endpoint, q));
+ * }</pre>
+ */
+public final class AsyncCall extends CompletableFuture<Object> {
+    private final MethodPlan plan;
+    private final Attempt attempt;
+    private final long start;
+    private Object firstPermit;
+    private CallState call;
+    private volatile TimeSource.Cancellable pendingRetry;
+    private volatile TimeSource.Cancellable pendingTimeout;
+    private volatile CompletableFuture<?> inFlight;
+
+    private AsyncCall(MethodPlan plan, Attempt attempt) {
+        this.plan = plan;
+        this.attempt = attempt;
+        this.start = plan.start();
+    }
+
+    /** Starts the call; never throws: every failure, even "no endpoint available", completes the future. */
+    public static CompletableFuture<Object> start(MethodPlan plan, Attempt attempt) {
+        AsyncCall c = new AsyncCall(plan, attempt);
+        try {
+            c.firstPermit = plan.enter();
+        } catch (Throwable t) {
+            c.completeExceptionally(t);
+            return c;
+        }
+        c.run(plan.endpoint(c.firstPermit));
+        return c;
+    }
+
+    private void run(dev.llmretry.Endpoint endpoint) {
+        if (isDone()) return;
+        CompletableFuture<?> f;
+        try {
+            Object stage = attempt.invoke(endpoint);
+            if (stage == null) throw new NullPointerException(plan.methodId + " returned null instead of a CompletionStage");
+            f = ((CompletionStage<?>) stage).toCompletableFuture();
+        } catch (Throwable t) {
+            onFailure(t);
+            return;
+        }
+        inFlight = f;
+        armTimeout(f, endpoint);
+        f.whenComplete((value, error) -> {
+            disarmTimeout();
+            if (error == null) onSuccess(value);
+            else onFailure(unwrap(error));
+        });
+    }
+
+    private void armTimeout(CompletableFuture<?> f, dev.llmretry.Endpoint endpoint) {
+        if (plan.retry == null || plan.retry.attemptTimeout() == null || f.isDone()) return;
+        java.time.Duration limit = plan.retry.attemptTimeout();
+        pendingTimeout = plan.time.schedule(() -> f.completeExceptionally(
+                new AttemptTimeoutException(plan.methodId, limit)), limit.toNanos());
+    }
+
+    private void disarmTimeout() {
+        TimeSource.Cancellable t = pendingTimeout;
+        if (t != null) t.cancel();
+    }
+
+    private void onSuccess(Object value) {
+        if (call == null) plan.succeeded(firstPermit, start);
+        else call.succeeded();
+        complete(value);
+    }
+
+    private void onFailure(Throwable failure) {
+        try {
+            if (call == null) call = plan.failed(firstPermit, start, failure);
+            else call.failed(failure);
+        } catch (Throwable terminal) {
+            completeExceptionally(terminal);
+            return;
+        }
+        if (isDone()) return; // cancelled meanwhile: the failure was recorded, nothing more to try
+        long delay = call.delayNanos();
+        if (delay > 0) pendingRetry = plan.time.schedule(this::next, delay);
+        else next();
+    }
+
+    private void next() {
+        if (isDone()) return;
+        try {
+            call.acquireNext();
+        } catch (Throwable terminal) {
+            completeExceptionally(terminal);
+            return;
+        }
+        run(call.endpoint());
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
+        TimeSource.Cancellable retry = pendingRetry;
+        if (retry != null) retry.cancel();
+        disarmTimeout();
+        CompletableFuture<?> f = inFlight;
+        if (f != null) f.cancel(mayInterruptIfRunning);
+        return cancelled;
+    }
+
+    static Throwable unwrap(Throwable t) {
+        Throwable e = t;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

@@ -1,0 +1,265 @@
+package dev.llmretry.exec;
+
+import dev.llmretry.Endpoint;
+import dev.llmretry.annotation.FailoverStrategy;
+import dev.llmretry.classify.Classification;
+import dev.llmretry.classify.Decision;
+import dev.llmretry.event.CallExhausted;
+import dev.llmretry.event.CallSucceeded;
+import dev.llmretry.event.FailedOver;
+import dev.llmretry.event.RetryScheduled;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call after its first failure: the single "what happens next" logic shared by the sync, async and streaming
+ * shells. {@link #failed} classifies a failure, records it, and either throws (abort, exhausted, deadline, no
+ * endpoint left) or leaves a next step: retry the same endpoint after {@link #delayNanos()}, or go to the next
+ * endpoint now. The shell waits (sleeping or scheduling) and calls {@link #acquireNext()} before the next attempt.
+ * Used by one call at a time (never concurrently).
+ */
+public final class CallState {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.llmretry");
+
+    final MethodPlan plan;
+    private final long startNanos;
+    private final long deadlineNanos;
+    private final boolean[] tried;
+    private final List<Throwable> failures = new ArrayList<>(4);
+    private final List<String> endpointsTried = new ArrayList<>(4);
+    private Target current;
+    private Object permit;
+    private int attempts;
+    private int retriesHere;
+    private long previousDelay;
+    private long delayNanos;
+    private boolean sameEndpointNext;
+    private boolean failedOver;
+    private long callId;
+
+    CallState(MethodPlan plan, Object permit, long startNanos) {
+        this.plan = plan;
+        this.permit = permit;
+        this.current = Target.of(permit);
+        this.startNanos = startNanos;
+        this.deadlineNanos = plan.retry == null ? Long.MAX_VALUE : saturatedAdd(startNanos, plan.retry.maxDuration().toNanos());
+        this.tried = new boolean[plan.targets.length];
+        markTried(current);
+    }
+
+    long callId() {
+        if (callId == 0) callId = plan.runtime.nextCallId();
+        return callId;
+    }
+
+    /** The endpoint to inject into the next attempt. */
+    public Endpoint endpoint() { return current.endpoint; }
+
+    Target target() { return current; }
+
+    /** How long to wait before the next attempt (0 for a failover). */
+    public long delayNanos() { return delayNanos; }
+
+    /** Attempts made so far. */
+    public int attempts() { return attempts; }
+
+    /** The attempt just made failed with {@code failure}. Returns if there is a next attempt; throws otherwise. */
+    public void failed(Throwable failure) {
+        attempts++;
+        Classification c = classify(failure);
+        long now = plan.time.nanoTime();
+        String summary = plan.runtime.redactor().summary(failure);
+        if (c.decision() == Decision.ABORT) {
+            current.ignored(permit, now);
+            LOG.warn("Attempt {}/{} failed on {}: {}. Not retried: {} ({})", attempts, plan.maxAttempts, current.name,
+                    summary, c.reason(), plan.methodId);
+            throw Sneaky.rethrow(failure);
+        }
+        failures.add(failure);
+        boolean open;
+        CallContext.enter(this);
+        try {
+            open = current.failed(permit, now, summary, plan.time.now());
+        } finally {
+            CallContext.exit();
+        }
+        if (attempts >= plan.maxAttempts) throw exhausted("attempts_exhausted", null);
+        if (now - deadlineNanos >= 0) throw exhausted("deadline", null);
+        Decision decision = plan.retry == null ? Decision.FAILOVER : c.decision();
+        String reason = c.reason();
+        if (decision == Decision.RETRY) {
+            Duration hint = c.retryAfter();
+            if (open) {
+                decision = Decision.FAILOVER;
+                reason = "circuit_open";
+            } else if (hint != null && hint.compareTo(plan.retry.maxRetryAfter()) > 0) {
+                decision = Decision.FAILOVER;
+                reason = "retry_after_too_long";
+            } else {
+                scheduleRetry(failure, summary, c, hint, now);
+                return;
+            }
+        }
+        failOver(failure, summary, reason, now);
+    }
+
+    private void scheduleRetry(Throwable failure, String summary, Classification c, Duration hint, long now) {
+        long delay = plan.backoff.delayNanos(retriesHere, previousDelay, plan.runtime.random());
+        if (hint != null) delay = Math.max(delay, hint.toNanos());
+        if (delay > deadlineNanos - now) throw exhausted("deadline", null);
+        retriesHere++;
+        previousDelay = delay;
+        delayNanos = delay;
+        sameEndpointNext = true;
+        plan.runtime.listeners().emit(new RetryScheduled(callId(), plan.methodId, plan.time.now(), attempts,
+                plan.maxAttempts, current.name, failure, summary, Decision.RETRY, c.reason(), Duration.ofNanos(delay),
+                plan.time.now().plusNanos(delay)));
+    }
+
+    private void failOver(Throwable failure, String summary, String reason, long now) {
+        Target from = current;
+        if (!moveToNextTarget()) throw exhausted("no_endpoint_left", plan.describeUnavailable());
+        plan.runtime.listeners().emit(new FailedOver(callId(), plan.methodId, plan.time.now(), attempts, from.name,
+                current.name, reason, failure, summary));
+    }
+
+    /** Before the next attempt, after the wait: takes a permit, failing over if the circuit opened meanwhile. */
+    public void acquireNext() {
+        if (!sameEndpointNext) return; // a failover already holds its permit
+        sameEndpointNext = false;
+        delayNanos = 0;
+        Object p = current.tryAcquire();
+        if (p != null) {
+            permit = p;
+            return;
+        }
+        Target from = current;
+        Throwable last = failures.get(failures.size() - 1);
+        if (!moveToNextTarget()) throw exhausted("no_endpoint_left", plan.describeUnavailable());
+        plan.runtime.listeners().emit(new FailedOver(callId(), plan.methodId, plan.time.now(), attempts, from.name,
+                current.name, "circuit_open", last, plan.runtime.redactor().summary(last)));
+    }
+
+    /** Sync shell: waits (interruptibly), then {@link #acquireNext()}. */
+    public void awaitNext() {
+        if (delayNanos > 0) {
+            try {
+                plan.time.sleep(delayNanos);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw exhausted("interrupted", e);
+            }
+        }
+        acquireNext();
+    }
+
+    /** The attempt just made succeeded. */
+    public void succeeded() {
+        long now = plan.time.nanoTime();
+        CallContext.enter(this);
+        try {
+            current.succeeded(permit, now);
+        } finally {
+            CallContext.exit();
+        }
+        plan.runtime.listeners().emit(new CallSucceeded(callId(), plan.methodId, plan.time.now(), current.name,
+                attempts + 1, failedOver));
+    }
+
+    /** A first-attempt success on a half-open trial permit: may close the circuit, so the event names a call. */
+    static void recordTrialSuccess(MethodPlan plan, Target t, Object permit, long start) {
+        CallState call = new CallState(plan, permit, start);
+        CallContext.enter(call);
+        try {
+            t.succeeded(permit, start);
+        } finally {
+            CallContext.exit();
+        }
+    }
+
+    /** The call ends: the last failure, with the earlier ones (and {@code extra}) attached as suppressed. */
+    RuntimeException exhausted(String why, Throwable extra) {
+        Throwable last = failures.get(failures.size() - 1);
+        for (Throwable earlier : failures) {
+            if (earlier != last && !isSuppressed(last, earlier)) last.addSuppressed(earlier);
+        }
+        if (extra != null && extra != last) last.addSuppressed(extra);
+        plan.runtime.listeners().emit(new CallExhausted(callId(), plan.methodId, plan.time.now(), attempts,
+                endpointsTried, why, last, plan.runtime.redactor().summary(last)));
+        return Sneaky.rethrow(last);
+    }
+
+    private boolean moveToNextTarget() {
+        Target[] ts = plan.targets;
+        int n = ts.length;
+        int from = indexOf(current);
+        for (int step = 1; step <= n; step++) {
+            int i = plan.strategy == FailoverStrategy.SUCCESS_RATE ? bestUntried() : (from + step) % n;
+            if (i < 0 || tried[i]) continue;
+            Object p = ts[i].tryAcquire();
+            if (p == null) {
+                if (plan.strategy == FailoverStrategy.SUCCESS_RATE) tried[i] = true; // refused: don't pick it again
+                continue;
+            }
+            current = ts[i];
+            permit = p;
+            markTried(current);
+            retriesHere = 0;
+            previousDelay = 0;
+            delayNanos = 0;
+            sameEndpointNext = false;
+            failedOver = true;
+            return true;
+        }
+        return false;
+    }
+
+    private int bestUntried() {
+        int best = -1;
+        double bestRate = -1;
+        long now = plan.time.nanoTime();
+        for (int i = 0; i < plan.targets.length; i++) {
+            if (tried[i]) continue;
+            Target t = plan.targets[i];
+            double rate = t.health == null ? 1.0 : t.health.successRate(now);
+            if (rate > bestRate) {
+                best = i;
+                bestRate = rate;
+            }
+        }
+        return best;
+    }
+
+    private int indexOf(Target t) {
+        for (int i = 0; i < plan.targets.length; i++) if (plan.targets[i] == t) return i;
+        return 0;
+    }
+
+    private void markTried(Target t) {
+        tried[indexOf(t)] = true;
+        endpointsTried.add(t.name);
+    }
+
+    private Classification classify(Throwable failure) {
+        try {
+            return plan.classifier.classify(failure);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("The failure classifier of {} threw {}; treating {} as not retryable", plan.methodId, e,
+                    failure.getClass().getName());
+            return Classification.of(Decision.ABORT, "classifier_failed");
+        }
+    }
+
+    private static boolean isSuppressed(Throwable in, Throwable t) {
+        for (Throwable s : in.getSuppressed()) if (s == t) return true;
+        return false;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+}

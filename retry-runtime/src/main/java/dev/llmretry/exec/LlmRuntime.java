@@ -1,0 +1,180 @@
+package dev.llmretry.exec;
+
+import dev.llmretry.breaker.CircuitBreaker;
+import dev.llmretry.breaker.CircuitState;
+import dev.llmretry.classify.Classifiers;
+import dev.llmretry.classify.LlmFailureClassifier;
+import dev.llmretry.config.BreakerSettings;
+import dev.llmretry.config.ConfigLoader;
+import dev.llmretry.config.EndpointSettings;
+import dev.llmretry.config.LlmRetryConfig;
+import dev.llmretry.event.CircuitStateChanged;
+import dev.llmretry.event.Listeners;
+import dev.llmretry.failover.ConfiguredEndpoint;
+import dev.llmretry.health.EndpointHealth;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The process-wide state behind the advice: the configuration, the injected time and randomness, listeners, the
+ * endpoint and breaker registry, and the per-method plans. {@code LlmResilience} is its public face; the test
+ * harness uses {@link #installTimeAndRandom} and {@link #resetState}. Thread-safe.
+ */
+public final class LlmRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(LlmRuntime.class);
+    private static final LlmRuntime INSTANCE = new LlmRuntime();
+
+    private final Object configLock = new Object();
+    private final ConcurrentHashMap<String, Target> endpointTargets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Target> namedTargets = new ConcurrentHashMap<>();
+    private final AtomicLong callIds = new AtomicLong();
+    private final Plans plans = new Plans(this);
+    private final Listeners listeners = Listeners.withDefaults(LlmRuntime.class.getClassLoader());
+    private volatile LlmRetryConfig config;
+    private volatile RuntimeException configError;
+    private volatile Redactor redactor = Redactor.none();
+    private volatile TimeSource time = TimeSource.system();
+    private volatile RandomSource random = RandomSource.threadLocal();
+    private volatile List<LlmFailureClassifier> userClassifiers;
+    private final Supplier<TimeSource> timeSupplier = () -> time;
+
+    private LlmRuntime() {
+    }
+
+    public static LlmRuntime get() { return INSTANCE; }
+
+    public Plans plans() { return plans; }
+
+    public Listeners listeners() { return listeners; }
+
+    public TimeSource time() { return time; }
+
+    public RandomSource random() { return random; }
+
+    public Redactor redactor() { config(); return redactor; }
+
+    long nextCallId() { return callIds.incrementAndGet(); }
+
+    /** The configuration, loaded on first use; throws the loading error while no configuration could ever load. */
+    public LlmRetryConfig config() {
+        LlmRetryConfig c = config;
+        if (c != null) return c;
+        synchronized (configLock) {
+            if (config == null) {
+                try {
+                    apply(ConfigLoader.load());
+                } catch (RuntimeException e) {
+                    configError = e;
+                    throw e;
+                }
+            }
+            return config;
+        }
+    }
+
+    /** Re-reads retry.yaml. A broken file keeps the last good configuration and is rethrown, saying why. */
+    public LlmRetryConfig reload() {
+        synchronized (configLock) {
+            LlmRetryConfig fresh;
+            try {
+                fresh = ConfigLoader.load();
+            } catch (RuntimeException e) {
+                LOG.error("retry.yaml was not reloaded, the previous configuration stays in force: {}", e.getMessage());
+                throw e;
+            }
+            apply(fresh);
+            return fresh;
+        }
+    }
+
+    /** Uses {@code newConfig} from now on (tests, and embedders that build the configuration themselves). */
+    public void useConfig(LlmRetryConfig newConfig) {
+        synchronized (configLock) {
+            apply(newConfig);
+        }
+    }
+
+    private void apply(LlmRetryConfig fresh) {
+        List<String> secrets = new ArrayList<>();
+        for (EndpointSettings e : fresh.endpoints().values()) {
+            secrets.add(e.apiKey());
+            if (e.proxy() != null) secrets.add(e.proxy().password());
+        }
+        redactor = new Redactor(secrets);
+        config = fresh;
+        configError = null;
+        endpointTargets.values().removeIf(t -> !fresh.endpoints().containsKey(t.name));
+        endpointTargets.forEach((name, t) -> t.breaker.updateSettings(
+                fresh.breakerPolicy(fresh.endpoints().get(name).circuitBreaker())));
+        plans.clear();
+    }
+
+    /** The shared target of a configured endpoint, created on first use with its breaker and health. */
+    Target endpointTarget(EndpointSettings settings) {
+        return endpointTargets.computeIfAbsent(settings.name(), n -> new Target(n, ConfiguredEndpoint.of(settings),
+                newBreaker(n, config().breakerPolicy(settings.circuitBreaker())), newHealth(), settings.priority()));
+    }
+
+    /** The shared target of a named breaker ({@code @LlmCircuitBreaker(name=...)}, or a method's own). */
+    Target namedTarget(String name, BreakerSettings settings) {
+        return namedTargets.computeIfAbsent(name, n -> new Target(n, ConfiguredEndpoint.implicit(n),
+                newBreaker(n, settings), newHealth(), 0));
+    }
+
+    private EndpointHealth newHealth() {
+        return new EndpointHealth(config().health().window());
+    }
+
+    private CircuitBreaker newBreaker(String name, BreakerSettings settings) {
+        return new CircuitBreaker(name, settings, timeSupplier, this::circuitChanged);
+    }
+
+    private void circuitChanged(CircuitBreaker b, CircuitState from, CircuitState to, Instant retryAt) {
+        listeners.emit(new CircuitStateChanged(CallContext.currentCallId(), CallContext.currentMethod(), time.now(),
+                b.name(), from, to, retryAt));
+    }
+
+    /** Every endpoint configured in retry.yaml (created if not used yet) and every named breaker, in that order. */
+    public List<TargetView> targets() {
+        List<TargetView> out = new ArrayList<>();
+        LlmRetryConfig c = config();
+        for (EndpointSettings e : c.endpoints().values()) out.add(new TargetView(endpointTarget(e)));
+        for (Target t : namedTargets.values()) out.add(new TargetView(t));
+        return out;
+    }
+
+    /** The classifiers users registered through {@link java.util.ServiceLoader}, loaded once. */
+    List<LlmFailureClassifier> userClassifiers() {
+        List<LlmFailureClassifier> u = userClassifiers;
+        if (u == null) {
+            u = Classifiers.loadUserClassifiers(Thread.currentThread().getContextClassLoader());
+            userClassifiers = u;
+        }
+        return u;
+    }
+
+    /** For the test harness: replaces the clock/scheduler and the random source, and forgets all plans. */
+    public void installTimeAndRandom(TimeSource newTime, RandomSource newRandom) {
+        this.time = newTime;
+        this.random = newRandom;
+        plans.clear();
+    }
+
+    /** For the test harness: forgets every breaker, health counter and plan, and re-reads the configuration. */
+    public void resetState() {
+        synchronized (configLock) {
+            endpointTargets.clear();
+            namedTargets.clear();
+            plans.clear();
+            config = null;
+            configError = null;
+            userClassifiers = null;
+        }
+    }
+}

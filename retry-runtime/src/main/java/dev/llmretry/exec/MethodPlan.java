@@ -1,0 +1,176 @@
+package dev.llmretry.exec;
+
+import dev.llmretry.Endpoint;
+import dev.llmretry.EndpointsUnavailableException;
+import dev.llmretry.annotation.FailoverStrategy;
+import dev.llmretry.breaker.BreakerState;
+import dev.llmretry.breaker.CircuitState;
+import dev.llmretry.classify.FailureClassifier;
+import dev.llmretry.config.RetrySettings;
+import dev.llmretry.event.CallExhausted;
+import dev.llmretry.event.CallSucceeded;
+import dev.llmretry.retry.Backoff;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Everything one protected method needs at run time, resolved once: its retry policy (or none), its targets in
+ * preference order, the failover strategy, its classifier, and where its {@code Endpoint} parameter is. The happy
+ * path ({@link #enter}, {@link #succeeded}) allocates nothing and writes nothing shared unless state must change;
+ * the first failure hands over to a {@link CallState}. Immutable; thread-safe.
+ *
+ * <pre>{@code
+ * MethodPlan plan = runtime.plans().of(method);
+ * long start = plan.start();
+ * Object permit = plan.enter();
+ * try { result = body(plan.endpoint(permit)); } catch (Throwable t) { CallState call = plan.failed(permit, start, t); ... }
+ * plan.succeeded(permit, start);
+ * }</pre>
+ */
+public final class MethodPlan {
+    final String methodId;
+    final RetrySettings retry;
+    final Backoff backoff;
+    final int maxAttempts;
+    final Target[] targets;
+    final FailoverStrategy strategy;
+    final FailureClassifier classifier;
+    final int endpointParameter;
+    final LlmRuntime runtime;
+    final TimeSource time;
+    private final long attemptTimeoutNanos;
+    private final RuntimeException error;
+    private final AtomicInteger roundRobin = new AtomicInteger();
+
+    MethodPlan(String methodId, RetrySettings retry, int maxAttempts, Target[] targets, FailoverStrategy strategy,
+               FailureClassifier classifier, int endpointParameter, LlmRuntime runtime) {
+        this.methodId = methodId;
+        this.retry = retry;
+        this.backoff = retry == null ? null : Backoff.of(retry);
+        this.maxAttempts = maxAttempts;
+        this.targets = targets;
+        this.strategy = strategy;
+        this.classifier = classifier;
+        this.endpointParameter = endpointParameter;
+        this.runtime = runtime;
+        this.time = runtime.time();
+        this.attemptTimeoutNanos = retry == null || retry.attemptTimeout() == null ? 0 : retry.attemptTimeout().toNanos();
+        this.error = null;
+    }
+
+    /** A plan that could not be built: every call fails with {@code error}, which says what to fix. */
+    MethodPlan(String methodId, RuntimeException error, LlmRuntime runtime) {
+        this.methodId = methodId;
+        this.retry = null;
+        this.backoff = null;
+        this.maxAttempts = 0;
+        this.targets = new Target[0];
+        this.strategy = FailoverStrategy.PRIORITY;
+        this.classifier = null;
+        this.endpointParameter = -1;
+        this.runtime = runtime;
+        this.time = runtime.time();
+        this.attemptTimeoutNanos = 0;
+        this.error = error;
+    }
+
+    /** {@code "com.acme.Chat#ask"}. */
+    public String methodId() { return methodId; }
+
+    /** Index of the {@code Endpoint} parameter, or -1. */
+    public int endpointParameter() { return endpointParameter; }
+
+    /** The call's start on the library's clock. */
+    public long start() {
+        return time.nanoTime();
+    }
+
+    /**
+     * A permit for the first attempt on the first target the strategy prefers whose circuit admits it.
+     *
+     * @throws EndpointsUnavailableException when every circuit is open
+     */
+    public Object enter() {
+        if (error != null) throw error;
+        int n = targets.length;
+        int first = strategy == FailoverStrategy.ROUND_ROBIN && n > 1 ? Math.floorMod(roundRobin.getAndIncrement(), n)
+                : strategy == FailoverStrategy.SUCCESS_RATE && n > 1 ? Strategies.bestByRate(targets, time.nanoTime())
+                : 0;
+        Object permit = targets[first].tryAcquire();
+        if (permit != null) return permit;
+        for (int i = 1; i < n; i++) {
+            permit = targets[(first + i) % n].tryAcquire();
+            if (permit != null) return permit;
+        }
+        throw unavailable();
+    }
+
+    /** Starts the attempt-timeout clock of a blocking attempt; {@code null} (free) when the policy sets none. */
+    public AttemptTimer armTimer() {
+        return attemptTimeoutNanos == 0 ? null : new AttemptTimer(time, attemptTimeoutNanos);
+    }
+
+    /** Stops the attempt's timer after a success. */
+    public void disarm(AttemptTimer timer) {
+        if (timer != null) timer.disarm();
+    }
+
+    /** The failure to report for an attempt: an {@link AttemptTimeoutException} if its timer fired. */
+    public Throwable timedOut(AttemptTimer timer, Throwable failure) {
+        if (timer == null || !timer.disarm()) return failure;
+        AttemptTimeoutException e = new AttemptTimeoutException(methodId, retry.attemptTimeout());
+        e.initCause(failure);
+        return e;
+    }
+
+    /** The endpoint to inject for the attempt admitted by {@code permit}. */
+    public Endpoint endpoint(Object permit) {
+        return Target.of(permit).endpoint;
+    }
+
+    /** The first attempt succeeded. */
+    public void succeeded(Object permit, long start) {
+        Target t = Target.of(permit);
+        if (permit instanceof BreakerState s && s.isTrial()) {
+            CallState.recordTrialSuccess(this, t, permit, start);
+        } else {
+            t.succeeded(permit, start);
+        }
+        if (runtime.listeners().successWanted()) {
+            runtime.listeners().emit(new CallSucceeded(runtime.nextCallId(), methodId, time.now(), t.name, 1, false));
+        }
+    }
+
+    /** The first attempt failed: from here a {@link CallState} decides. Throws when the call ends now. */
+    public CallState failed(Object permit, long start, Throwable failure) {
+        CallState call = new CallState(this, permit, start);
+        call.failed(failure);
+        return call;
+    }
+
+    private EndpointsUnavailableException unavailable() {
+        EndpointsUnavailableException e = describeUnavailable();
+        runtime.listeners().emit(new CallExhausted(runtime.nextCallId(), methodId, time.now(), 0,
+                e.endpoints().stream().map(EndpointsUnavailableException.EndpointState::name).toList(),
+                "all_circuits_open", e, e.getMessage()));
+        return e;
+    }
+
+    /** Which targets refuse calls right now, and until when. */
+    EndpointsUnavailableException describeUnavailable() {
+        List<EndpointsUnavailableException.EndpointState> states = new ArrayList<>();
+        for (Target t : targets) {
+            states.add(new EndpointsUnavailableException.EndpointState(t.name,
+                    t.breaker == null ? CircuitState.CLOSED : t.breaker.state(),
+                    t.breaker == null ? null : t.breaker.retryAt()));
+        }
+        return new EndpointsUnavailableException(methodId, states);
+    }
+
+    @Override
+    public String toString() {
+        return "MethodPlan[" + methodId + (error != null ? ", broken: " + error.getMessage() : ", attempts "
+                + maxAttempts + ", targets " + java.util.Arrays.stream(targets).map(t -> t.name).toList()) + "]";
+    }
+}

@@ -1,0 +1,124 @@
+package dev.llmretry.exec;
+
+import dev.llmretry.Endpoint;
+import dev.llmretry.annotation.Failover;
+import dev.llmretry.annotation.FailoverStrategy;
+import dev.llmretry.annotation.LlmCircuitBreaker;
+import dev.llmretry.annotation.LlmRetry;
+import dev.llmretry.classify.Classifiers;
+import dev.llmretry.classify.FailureClassifier;
+import dev.llmretry.config.BreakerSettings;
+import dev.llmretry.config.EndpointSettings;
+import dev.llmretry.config.LlmRetryConfig;
+import dev.llmretry.config.MethodOverride;
+import dev.llmretry.config.RetrySettings;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a method's plan from its annotations (method first, then its class) and retry.yaml, with the precedence
+ * of SPEC §4: built-in defaults &lt; named policy &lt; annotation attributes &lt; {@code methods:} entry. A plan
+ * that cannot be built becomes a broken plan whose calls fail with a message saying what to fix.
+ */
+final class PlanFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(PlanFactory.class);
+
+    private PlanFactory() {
+    }
+
+    static MethodPlan create(Method m, LlmRuntime runtime) {
+        String methodId = m.getDeclaringClass().getName() + "#" + m.getName();
+        try {
+            return build(m, methodId, runtime);
+        } catch (RuntimeException e) {
+            LOG.error("{} is not protected: {}", methodId, e.getMessage());
+            return new MethodPlan(methodId, e, runtime);
+        }
+    }
+
+    private static MethodPlan build(Method m, String methodId, LlmRuntime runtime) {
+        Class<?> type = m.getDeclaringClass();
+        LlmRetry retryAnn = annotation(m, type, LlmRetry.class);
+        LlmCircuitBreaker breakerAnn = annotation(m, type, LlmCircuitBreaker.class);
+        Failover failoverAnn = annotation(m, type, Failover.class);
+        LlmRetryConfig config = runtime.config();
+        MethodOverride override = config.methodOverride(methodId).orElse(null);
+
+        RetrySettings retry = null;
+        if (retryAnn != null) {
+            String policy = firstNonEmpty(override == null ? null : override.retryPolicy(), retryAnn.policy(), "default");
+            retry = config.retryPolicy(policy).apply(AnnotationPatches.retry(retryAnn, methodId));
+            if (override != null) retry = retry.apply(override.retry());
+        }
+
+        Target[] targets;
+        FailoverStrategy strategy = FailoverStrategy.PRIORITY;
+        if (failoverAnn != null) {
+            targets = endpointTargets(failoverAnn, methodId, config, runtime);
+            strategy = failoverAnn.strategy() != FailoverStrategy.POLICY ? failoverAnn.strategy()
+                    : config.failover().strategy();
+            if (breakerAnn != null && !breakerAnn.name().isEmpty()) {
+                LOG.warn("{}: @LlmCircuitBreaker(name = \"{}\") is ignored with @Failover: each endpoint has its own "
+                        + "breaker, configured by endpoints.<name>.circuit-breaker", methodId, breakerAnn.name());
+            }
+        } else if (breakerAnn != null) {
+            String name = breakerAnn.name().isEmpty() ? methodId : breakerAnn.name();
+            String policy = firstNonEmpty(override == null ? null : override.breakerPolicy(), breakerAnn.policy(),
+                    "default");
+            BreakerSettings settings = config.breakerPolicy(policy).apply(AnnotationPatches.breaker(breakerAnn, methodId));
+            if (override != null) settings = settings.apply(override.circuitBreaker());
+            targets = new Target[] {runtime.namedTarget(name, settings)};
+        } else {
+            String name = type.getSimpleName() + "#" + m.getName();
+            targets = new Target[] {new Target(name, dev.llmretry.failover.ConfiguredEndpoint.implicit(name), null, null, 0)};
+        }
+        int maxAttempts = retry != null ? retry.maxAttempts() : targets.length;
+        FailureClassifier classifier = Classifiers.forMethod(config.classification(),
+                retryAnn == null ? List.of() : Arrays.asList(retryAnn.retryOn()),
+                retryAnn == null ? List.of() : Arrays.asList(retryAnn.abortOn()),
+                runtime.userClassifiers(), () -> runtime.time().now());
+        return new MethodPlan(methodId, retry, maxAttempts, targets, strategy, classifier, endpointParameter(m), runtime);
+    }
+
+    private static Target[] endpointTargets(Failover failover, String methodId, LlmRetryConfig config,
+                                            LlmRuntime runtime) {
+        List<Target> list = new ArrayList<>();
+        for (String name : failover.endpoints()) {
+            EndpointSettings settings = config.endpoint(name).orElseThrow(() -> new IllegalStateException(
+                    "@Failover on " + methodId + " names endpoint '" + name + "', which " + config.source()
+                            + " does not define under endpoints: (defined: "
+                            + (config.endpoints().isEmpty() ? "none" : String.join(", ", config.endpoints().keySet()))
+                            + "). Add it to retry.yaml or fix the name."));
+            list.add(runtime.endpointTarget(settings));
+        }
+        if (list.isEmpty()) {
+            throw new IllegalStateException("@Failover on " + methodId + " names no endpoints; list at least one "
+                    + "endpoint from retry.yaml, e.g. @Failover(endpoints = {\"iag\", \"oneapi\"})");
+        }
+        if (!config.failover().enabled()) list = list.subList(0, 1);
+        List<Target> ordered = new ArrayList<>(list);
+        ordered.sort(Comparator.comparingInt(t -> t.priority)); // stable: equal priorities keep annotation order
+        return ordered.toArray(new Target[0]);
+    }
+
+    static int endpointParameter(Method m) {
+        Class<?>[] types = m.getParameterTypes();
+        for (int i = 0; i < types.length; i++) if (types[i] == Endpoint.class) return i;
+        return -1;
+    }
+
+    private static <A extends java.lang.annotation.Annotation> A annotation(Method m, Class<?> type, Class<A> a) {
+        A onMethod = m.getAnnotation(a);
+        return onMethod != null ? onMethod : type.getAnnotation(a);
+    }
+
+    private static String firstNonEmpty(String... values) {
+        for (String v : values) if (v != null && !v.isEmpty()) return v;
+        return "default";
+    }
+}

@@ -1,0 +1,21 @@
+package dev.llmretry.exec;
+
+import dev.llmretry.breaker.CircuitBreaker;
+import dev.llmretry.health.EndpointHealth;
+
+/** Read access to a target for the health report and the facade. */
+public final class TargetView {
+    private final Target target;
+
+    TargetView(Target target) {
+        this.target = target;
+    }
+
+    public String name() { return target.name; }
+
+    /** The breaker, or {@code null} for a target without one. */
+    public CircuitBreaker breaker() { return target.breaker; }
+
+    /** The health counters, or {@code null}. */
+    public EndpointHealth health() { return target.health; }
+}

@@ -1,0 +1,41 @@
+package dev.llmretry.exec;
+
+import java.time.Instant;
+
+/**
+ * Where the library gets time from, and how it waits. The only place runtime code reads a clock, sleeps or schedules:
+ * the test harness installs a virtual implementation in which waits complete at once and are recorded.
+ *
+ * <pre>{@code
+ * long t0 = time.nanoTime();
+ * time.sleep(1_000_000_000L);            // sync backoff; interruptible
+ * time.schedule(() -> retry(), 2_000_000_000L);   // async backoff; holds no thread while waiting
+ * }</pre>
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface TimeSource {
+    /** Monotonic time in nanoseconds, for deadlines and backoff. */
+    long nanoTime();
+
+    /** Wall-clock time, for event timestamps and HTTP-date {@code Retry-After} values. */
+    Instant now();
+
+    /** Blocks the calling thread for {@code nanos}; throws when interrupted (the flag is then cleared, as usual). */
+    void sleep(long nanos) throws InterruptedException;
+
+    /** Runs {@code task} after {@code nanos} without holding a thread in the meantime. */
+    Cancellable schedule(Runnable task, long nanos);
+
+    /** A scheduled task that can be called off. */
+    @FunctionalInterface
+    interface Cancellable {
+        /** Calls the task off if it has not started; returns true if it will now never run. */
+        boolean cancel();
+    }
+
+    /** The real clock: {@link System#nanoTime()}, a real sleep, and one shared daemon scheduler. */
+    static TimeSource system() {
+        return SystemTimeSource.INSTANCE;
+    }
+}

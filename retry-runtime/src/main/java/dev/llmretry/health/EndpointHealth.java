@@ -1,0 +1,91 @@
+package dev.llmretry.health;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts what happened on one endpoint: all requests ever, and successes/failures over a recent window kept as a
+ * ring of time buckets. Striped counters ({@link LongAdder}) so concurrent successes do not contend; the window
+ * reuses the call's start time, so recording reads no clock. Thread-safe; figures are exact in total and may be
+ * off by a few calls inside a bucket that is being rotated.
+ *
+ * <pre>{@code
+ * health.recordSuccess(startNanos);
+ * health.recordFailure(nowNanos, "504 Gateway Timeout", Instant.now());
+ * double rate = health.successRate(nowNanos);
+ * }</pre>
+ */
+public final class EndpointHealth {
+    private static final int BUCKETS = 12;
+
+    private final LongAdder total = new LongAdder();
+    private final Bucket[] buckets = new Bucket[BUCKETS];
+    private final long bucketNanos;
+    private volatile String lastError;
+    private volatile Instant lastErrorAt;
+
+    public EndpointHealth(java.time.Duration window) {
+        this.bucketNanos = Math.max(1, window.toNanos() / BUCKETS);
+        for (int i = 0; i < BUCKETS; i++) buckets[i] = new Bucket();
+    }
+
+    public void recordSuccess(long nanos) {
+        total.increment();
+        bucket(nanos).ok.increment();
+    }
+
+    /** @param error a one-line description with secrets already masked */
+    public void recordFailure(long nanos, String error, Instant at) {
+        total.increment();
+        bucket(nanos).failed.increment();
+        lastError = error;
+        lastErrorAt = at;
+    }
+
+    public long totalRequests() { return total.sum(); }
+
+    /** Share of successful requests over the window ending at {@code nowNanos}; 1.0 when there were none. */
+    public double successRate(long nowNanos) {
+        long current = Math.floorDiv(nowNanos, bucketNanos);
+        long ok = 0, failed = 0;
+        for (Bucket b : buckets) {
+            if (current - b.epoch < BUCKETS) {
+                ok += b.ok.sum();
+                failed += b.failed.sum();
+            }
+        }
+        return ok + failed == 0 ? 1.0 : (double) ok / (ok + failed);
+    }
+
+    /** Requests counted in the window ending at {@code nowNanos}. */
+    public long windowRequests(long nowNanos) {
+        long current = Math.floorDiv(nowNanos, bucketNanos);
+        long n = 0;
+        for (Bucket b : buckets) if (current - b.epoch < BUCKETS) n += b.ok.sum() + b.failed.sum();
+        return n;
+    }
+
+    public String lastError() { return lastError; }
+
+    public Instant lastErrorAt() { return lastErrorAt; }
+
+    private Bucket bucket(long nanos) {
+        long epoch = Math.floorDiv(nanos, bucketNanos);
+        Bucket b = buckets[(int) Math.floorMod(epoch, (long) BUCKETS)];
+        if (b.epoch != epoch) b.rotate(epoch);
+        return b;
+    }
+
+    private static final class Bucket {
+        volatile long epoch = Long.MIN_VALUE / 2;
+        final LongAdder ok = new LongAdder();
+        final LongAdder failed = new LongAdder();
+
+        synchronized void rotate(long to) {
+            if (epoch >= to) return;
+            ok.reset();
+            failed.reset();
+            epoch = to;
+        }
+    }
+}

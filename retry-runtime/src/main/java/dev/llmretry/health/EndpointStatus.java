@@ -1,0 +1,23 @@
+package dev.llmretry.health;
+
+import java.time.Instant;
+
+/**
+ * The health of one endpoint (or named circuit breaker) at one moment.
+ *
+ * <pre>{@code
+ * EndpointStatus iag = LlmResilience.health().endpoint("iag");
+ * if (iag.state().equals("circuit_open")) log.warn("iag is down until {}", iag.nextProbeAt());
+ * }</pre>
+ *
+ * @param state               {@code healthy}, {@code degraded} (closed, but failing recently), {@code half_open} or
+ *                            {@code circuit_open}
+ * @param successRate         share of successful requests over the recent window (1.0 with no traffic)
+ * @param consecutiveFailures counted failures in a row while closed
+ * @param totalRequests       requests ever sent to it
+ * @param lastError           the last failure in one line, secrets masked; {@code null} when none
+ * @param nextProbeAt         when an open circuit admits its next trial call; {@code null} unless open
+ */
+public record EndpointStatus(String name, String state, double successRate, int consecutiveFailures,
+                             long totalRequests, String lastError, Instant lastErrorAt, Instant nextProbeAt) {
+}
