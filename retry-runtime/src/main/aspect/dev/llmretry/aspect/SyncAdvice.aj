@@ -42,6 +42,7 @@ public aspect SyncAdvice {
         AttemptTimer timer = plan.armTimer();
         Object result;
         try {
+            plan.inject(permit);
             result = proceed();
         } catch (Throwable first) {
             CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
@@ -49,6 +50,7 @@ public aspect SyncAdvice {
                 call.awaitNext();
                 timer = plan.armTimer();
                 try {
+                    call.inject();
                     result = proceed();
                 } catch (Throwable again) {
                     call.failed(plan.timedOut(timer, again));
@@ -72,6 +74,7 @@ public aspect SyncAdvice {
         AttemptTimer timer = plan.armTimer();
         Object result;
         try {
+            plan.inject(permit);
             result = proceed(plan.endpoint(permit));
         } catch (Throwable first) {
             CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
@@ -79,6 +82,7 @@ public aspect SyncAdvice {
                 call.awaitNext();
                 timer = plan.armTimer();
                 try {
+                    call.inject();
                     result = proceed(call.endpoint());
                 } catch (Throwable again) {
                     call.failed(plan.timedOut(timer, again));
@@ -102,6 +106,7 @@ public aspect SyncAdvice {
         AttemptTimer timer = plan.armTimer();
         Object result;
         try {
+            plan.inject(permit);
             result = proceed(plan.endpoint(permit));
         } catch (Throwable first) {
             CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
@@ -109,6 +114,7 @@ public aspect SyncAdvice {
                 call.awaitNext();
                 timer = plan.armTimer();
                 try {
+                    call.inject();
                     result = proceed(call.endpoint());
                 } catch (Throwable again) {
                     call.failed(plan.timedOut(timer, again));
@@ -132,6 +138,7 @@ public aspect SyncAdvice {
         AttemptTimer timer = plan.armTimer();
         Object result;
         try {
+            plan.inject(permit);
             result = proceed(plan.endpoint(permit));
         } catch (Throwable first) {
             CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
@@ -139,6 +146,7 @@ public aspect SyncAdvice {
                 call.awaitNext();
                 timer = plan.armTimer();
                 try {
+                    call.inject();
                     result = proceed(call.endpoint());
                 } catch (Throwable again) {
                     call.failed(plan.timedOut(timer, again));
@@ -162,6 +170,7 @@ public aspect SyncAdvice {
         AttemptTimer timer = plan.armTimer();
         Object result;
         try {
+            plan.inject(permit);
             result = proceed(plan.endpoint(permit));
         } catch (Throwable first) {
             CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
@@ -169,6 +178,7 @@ public aspect SyncAdvice {
                 call.awaitNext();
                 timer = plan.armTimer();
                 try {
+                    call.inject();
                     result = proceed(call.endpoint());
                 } catch (Throwable again) {
                     call.failed(plan.timedOut(timer, again));
@@ -192,6 +202,7 @@ public aspect SyncAdvice {
         AttemptTimer timer = plan.armTimer();
         Object result;
         try {
+            plan.inject(permit);
             result = proceed(plan.endpoint(permit));
         } catch (Throwable first) {
             CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
@@ -199,6 +210,7 @@ public aspect SyncAdvice {
                 call.awaitNext();
                 timer = plan.armTimer();
                 try {
+                    call.inject();
                     result = proceed(call.endpoint());
                 } catch (Throwable again) {
                     call.failed(plan.timedOut(timer, again));
@@ -222,6 +234,7 @@ public aspect SyncAdvice {
         AttemptTimer timer = plan.armTimer();
         Object result;
         try {
+            plan.inject(permit);
             result = proceed(plan.endpoint(permit));
         } catch (Throwable first) {
             CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
@@ -229,6 +242,7 @@ public aspect SyncAdvice {
                 call.awaitNext();
                 timer = plan.armTimer();
                 try {
+                    call.inject();
                     result = proceed(call.endpoint());
                 } catch (Throwable again) {
                     call.failed(plan.timedOut(timer, again));

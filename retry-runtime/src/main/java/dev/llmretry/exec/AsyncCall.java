@@ -48,6 +48,8 @@ public final class AsyncCall extends CompletableFuture<Object> {
         if (isDone()) return;
         CompletableFuture<?> f;
         try {
+            if (call == null) plan.inject(firstPermit);
+            else call.inject();
             Object stage = attempt.invoke(endpoint);
             if (stage == null) throw new NullPointerException(plan.methodId + " returned null instead of a CompletionStage");
             f = ((CompletionStage<?>) stage).toCompletableFuture();

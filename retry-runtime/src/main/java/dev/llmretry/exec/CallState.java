@@ -60,6 +60,11 @@ public final class CallState {
 
     Target target() { return current; }
 
+    /** Fault injection before the next attempt (test harness only). */
+    public void inject() {
+        plan.inject(permit);
+    }
+
     /** How long to wait before the next attempt (0 for a failover). */
     public long delayNanos() { return delayNanos; }
 

@@ -42,6 +42,7 @@ public final class LlmRuntime {
     private volatile TimeSource time = TimeSource.system();
     private volatile RandomSource random = RandomSource.threadLocal();
     private volatile List<LlmFailureClassifier> userClassifiers;
+    private volatile FaultInjector faultInjector;
     private final Supplier<TimeSource> timeSupplier = () -> time;
 
     private LlmRuntime() {
@@ -165,6 +166,14 @@ public final class LlmRuntime {
         this.random = newRandom;
         plans.clear();
     }
+
+    /** For the test harness: the fault injector every plan built from now on calls before each attempt; or null. */
+    public void installFaultInjector(FaultInjector injector) {
+        this.faultInjector = injector;
+        plans.clear();
+    }
+
+    FaultInjector faultInjector() { return faultInjector; }
 
     /** For the test harness: forgets every breaker, health counter and plan, and re-reads the configuration. */
     public void resetState() {

@@ -40,6 +40,7 @@ public final class MethodPlan {
     final LlmRuntime runtime;
     final TimeSource time;
     private final long attemptTimeoutNanos;
+    private final FaultInjector faults;
     private final RuntimeException error;
     private final AtomicInteger roundRobin = new AtomicInteger();
 
@@ -56,6 +57,7 @@ public final class MethodPlan {
         this.runtime = runtime;
         this.time = runtime.time();
         this.attemptTimeoutNanos = retry == null || retry.attemptTimeout() == null ? 0 : retry.attemptTimeout().toNanos();
+        this.faults = runtime.faultInjector();
         this.error = null;
     }
 
@@ -72,6 +74,7 @@ public final class MethodPlan {
         this.runtime = runtime;
         this.time = runtime.time();
         this.attemptTimeoutNanos = 0;
+        this.faults = null;
         this.error = error;
     }
 
@@ -104,6 +107,19 @@ public final class MethodPlan {
             if (permit != null) return permit;
         }
         throw unavailable();
+    }
+
+    /** Runs the test harness's fault injection for the attempt admitted by {@code permit}; free in production. */
+    public void inject(Object permit) {
+        if (faults != null) injectNow(Target.of(permit).name);
+    }
+
+    void injectNow(String endpoint) {
+        try {
+            faults.beforeAttempt(methodId, endpoint);
+        } catch (Throwable t) {
+            throw Sneaky.rethrow(t);
+        }
     }
 
     /** Starts the attempt-timeout clock of a blocking attempt; {@code null} (free) when the policy sets none. */

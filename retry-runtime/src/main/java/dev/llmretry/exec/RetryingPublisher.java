@@ -60,6 +60,8 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
             if (cancelled.get()) return;
             Flow.Publisher<?> source;
             try {
+                if (call == null) plan.inject(firstPermit);
+                else call.inject();
                 Object result = attempt.invoke(call == null ? plan.endpoint(firstPermit) : call.endpoint());
                 if (result == null) throw new NullPointerException(plan.methodId + " returned a null Publisher");
                 source = (Flow.Publisher<?>) result;

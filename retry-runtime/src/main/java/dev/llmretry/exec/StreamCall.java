@@ -33,6 +33,8 @@ public final class StreamCall {
             Iterator<?> source;
             boolean hasFirst;
             try {
+                if (call == null) plan.inject(permit);
+                else call.inject();
                 result = attempt.invoke(endpoint);
                 source = iterator(result);
                 hasFirst = source.hasNext();

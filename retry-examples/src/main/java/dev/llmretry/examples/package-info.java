@@ -1,0 +1,2 @@
+/** The runnable demo of llm-retry: scenarios against three fake LLM endpoints on loopback. */
+package dev.llmretry.examples;
