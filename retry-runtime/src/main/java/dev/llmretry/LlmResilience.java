@@ -1,16 +1,10 @@
 package dev.llmretry;
 
-import dev.llmretry.breaker.CircuitBreaker;
-import dev.llmretry.breaker.CircuitState;
 import dev.llmretry.config.LlmRetryConfig;
 import dev.llmretry.event.LlmRetryListener;
 import dev.llmretry.exec.LlmRuntime;
 import dev.llmretry.exec.TargetView;
-import dev.llmretry.health.EndpointHealth;
-import dev.llmretry.health.EndpointStatus;
 import dev.llmretry.health.HealthReport;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -26,9 +20,6 @@ import java.util.stream.Collectors;
  * <p>All methods are thread-safe.
  */
 public final class LlmResilience {
-    /** Below this recent success rate a closed endpoint is reported as degraded. */
-    static final double DEGRADED_BELOW = 0.9;
-
     private LlmResilience() {
     }
 
@@ -50,11 +41,7 @@ public final class LlmResilience {
 
     /** The health of every configured endpoint and named circuit breaker. */
     public static HealthReport health() {
-        LlmRuntime rt = LlmRuntime.get();
-        long now = rt.time().nanoTime();
-        Map<String, EndpointStatus> out = new LinkedHashMap<>();
-        for (TargetView t : rt.targets()) out.put(t.name(), status(t, now));
-        return new HealthReport(out);
+        return LlmRuntime.get().healthReport();
     }
 
     /**
@@ -82,21 +69,5 @@ public final class LlmResilience {
     /** Removes a listener added with {@link #addListener}; returns whether it was registered. */
     public static boolean removeListener(LlmRetryListener listener) {
         return LlmRuntime.get().listeners().remove(listener);
-    }
-
-    private static EndpointStatus status(TargetView t, long now) {
-        CircuitBreaker b = t.breaker();
-        EndpointHealth h = t.health();
-        CircuitState state = b == null ? CircuitState.CLOSED : b.state();
-        double rate = h == null ? 1.0 : h.successRate(now);
-        int consecutive = b == null ? 0 : b.consecutiveFailures();
-        String label = switch (state) {
-            case OPEN -> "circuit_open";
-            case HALF_OPEN -> "half_open";
-            case CLOSED -> consecutive > 0 || rate < DEGRADED_BELOW ? "degraded" : "healthy";
-        };
-        return new EndpointStatus(t.name(), label, rate, consecutive, h == null ? 0 : h.totalRequests(),
-                h == null ? null : h.lastError(), h == null ? null : h.lastErrorAt(),
-                state == CircuitState.OPEN ? b.retryAt() : null);
     }
 }

@@ -12,6 +12,14 @@ import dev.llmretry.event.CircuitStateChanged;
 import dev.llmretry.event.Listeners;
 import dev.llmretry.failover.ConfiguredEndpoint;
 import dev.llmretry.health.EndpointHealth;
+import dev.llmretry.health.EndpointStatus;
+import dev.llmretry.health.HealthReport;
+import dev.llmretry.health.HealthReports;
+import dev.llmretry.health.HealthStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +51,8 @@ public final class LlmRuntime {
     private volatile RandomSource random = RandomSource.threadLocal();
     private volatile List<LlmFailureClassifier> userClassifiers;
     private volatile FaultInjector faultInjector;
+    private volatile Map<String, Instant> persistedOpen = new ConcurrentHashMap<>();
+    private volatile Path healthFile;
     private final Supplier<TimeSource> timeSupplier = () -> time;
 
     private LlmRuntime() {
@@ -62,11 +72,15 @@ public final class LlmRuntime {
 
     long nextCallId() { return callIds.incrementAndGet(); }
 
-    /** The configuration, loaded on first use; throws the loading error while no configuration could ever load. */
+    /**
+     * The configuration, loaded on first use. While the first load has failed (and no {@link #reload()} has
+     * succeeded since), throws that load's error: every protected call then fails with a message saying what to fix.
+     */
     public LlmRetryConfig config() {
         LlmRetryConfig c = config;
         if (c != null) return c;
         synchronized (configLock) {
+            if (configError != null) throw configError; // until reload() succeeds: no re-reading on every call
             if (config == null) {
                 try {
                     apply(ConfigLoader.load());
@@ -108,6 +122,9 @@ public final class LlmRuntime {
             if (e.proxy() != null) secrets.add(e.proxy().password());
         }
         redactor = new Redactor(secrets);
+        Path file = fresh.health().file();
+        if (file != null && !file.equals(healthFile)) persistedOpen = new ConcurrentHashMap<>(HealthStore.openCircuits(file));
+        healthFile = file;
         config = fresh;
         configError = null;
         endpointTargets.values().removeIf(t -> !fresh.endpoints().containsKey(t.name));
@@ -118,8 +135,20 @@ public final class LlmRuntime {
 
     /** The shared target of a configured endpoint, created on first use with its breaker and health. */
     Target endpointTarget(EndpointSettings settings) {
-        return endpointTargets.computeIfAbsent(settings.name(), n -> new Target(n, ConfiguredEndpoint.of(settings),
+        Target t = endpointTargets.get(settings.name());
+        if (t != null) return t;
+        t = endpointTargets.computeIfAbsent(settings.name(), n -> new Target(n, ConfiguredEndpoint.of(settings),
                 newBreaker(n, config().breakerPolicy(settings.circuitBreaker())), newHealth(), settings.priority()));
+        restorePersisted(t);
+        return t;
+    }
+
+    /** An endpoint whose circuit was open before a restart stays open until its recorded probe time (once). */
+    private void restorePersisted(Target t) {
+        Instant probeAt = persistedOpen.remove(t.name);
+        if (probeAt == null || !probeAt.isAfter(time.now())) return;
+        LOG.info("Circuit {} stays open until {}, as {} recorded before the restart", t.name, probeAt, healthFile);
+        t.breaker.forceOpenUntil(time.nanoTime() + Duration.between(time.now(), probeAt).toNanos());
     }
 
     /** The shared target of a named breaker ({@code @LlmCircuitBreaker(name=...)}, or a method's own). */
@@ -139,6 +168,16 @@ public final class LlmRuntime {
     private void circuitChanged(CircuitBreaker b, CircuitState from, CircuitState to, Instant retryAt) {
         listeners.emit(new CircuitStateChanged(CallContext.currentCallId(), CallContext.currentMethod(), time.now(),
                 b.name(), from, to, retryAt));
+        Path file = healthFile;
+        if (file != null) HealthStore.save(file, healthReport());
+    }
+
+    /** The health of every configured endpoint and named breaker right now. */
+    public HealthReport healthReport() {
+        long now = time.nanoTime();
+        Map<String, EndpointStatus> out = new LinkedHashMap<>();
+        for (TargetView t : targets()) out.put(t.name(), HealthReports.status(t.name(), t.breaker(), t.health(), now));
+        return new HealthReport(out);
     }
 
     /** Every endpoint configured in retry.yaml (created if not used yet) and every named breaker, in that order. */
@@ -184,6 +223,8 @@ public final class LlmRuntime {
             config = null;
             configError = null;
             userClassifiers = null;
+            persistedOpen = new ConcurrentHashMap<>();
+            healthFile = null;
         }
     }
 }
