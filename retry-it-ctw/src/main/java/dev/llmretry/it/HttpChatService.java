@@ -14,6 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Real clients against real (loopback) servers: the JDK's HttpClient, and the official OpenAI Java SDK. */
 public class HttpChatService {
@@ -33,6 +37,30 @@ public class HttpChatService {
         if (response.statusCode() >= 300) throw LlmHttpException.from(response);
         return response.body();
     }
+
+    /** Streams the answer's content chunks as they arrive (OpenAI SSE), read line by line from the JDK client. */
+    @LlmRetry(jitter = Jitter.NONE)
+    @Failover(endpoints = {"iag", "oneapi", "litellm"})
+    public Stream<String> streamViaJdk(String question, Endpoint endpoint) throws IOException, InterruptedException {
+        String json = "{\"model\":\"" + endpoint.model() + "\",\"stream\":true,\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"" + question + "\"}]}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url() + "/chat/completions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        HttpResponse<Stream<String>> response = endpoint.httpClient().send(request, HttpResponse.BodyHandlers.ofLines());
+        if (response.statusCode() >= 300) {
+            String body = response.body().collect(Collectors.joining("\n"));
+            throw new LlmHttpException(response.statusCode(), response.headers().map(), body);
+        }
+        return response.body()
+                .filter(line -> line.startsWith("data: ") && !line.equals("data: [DONE]"))
+                .map(line -> CONTENT.matcher(line))
+                .filter(Matcher::find)
+                .map(m -> m.group(1));
+    }
+
+    private static final Pattern CONTENT = Pattern.compile("\"content\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     @LlmRetry(jitter = Jitter.NONE)
     @Failover(endpoints = {"iag", "oneapi", "litellm"})

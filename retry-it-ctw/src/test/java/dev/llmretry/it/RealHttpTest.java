@@ -94,6 +94,37 @@ class RealHttpTest {
     }
 
     @Test
+    void sseStreamCutAfterTwoChunks_consumerSeesEachChunkOnce_failureNotRetried() throws Exception {
+        iag.enqueue(FakeResponse.ok("alpha beta gamma delta").streamCutAfter(2));
+        List<String> seen = new java.util.ArrayList<>();
+
+        try (java.util.stream.Stream<String> chunks = service.streamViaJdk("q", null)) {
+            assertThrows(java.io.UncheckedIOException.class, () -> chunks.forEach(seen::add));
+        }
+
+        assertEquals(2, seen.size(), seen.toString());
+        assertEquals("alpha", seen.get(0).trim());
+        assertEquals(1, iag.requestCount(), "a stream that delivered text is never replayed");
+        assertEquals(0, oneapi.requestCount());
+        assertEquals(1, fresh.events(dev.llmretry.event.StreamIncomplete.class).size());
+        assertEquals(2, fresh.events(dev.llmretry.event.StreamIncomplete.class).get(0).elementsDelivered());
+    }
+
+    @Test
+    void sseStreamFailingBeforeItsFirstChunk_failsOver_andTheAnswerArrivesOnce() throws Exception {
+        iag.enqueue(FakeResponse.quotaExhausted());
+
+        List<String> seen;
+        try (java.util.stream.Stream<String> chunks = service.streamViaJdk("q", null)) {
+            seen = chunks.toList();
+        }
+
+        assertTrue(String.join("", seen).contains("oneapi"), seen.toString());
+        assertEquals(1, iag.requestCount());
+        assertEquals(1, oneapi.requestCount());
+    }
+
+    @Test
     void jdkClient_droppedConnection_isRetried() throws Exception {
         iag.enqueue(FakeResponse.dropConnection());
 
