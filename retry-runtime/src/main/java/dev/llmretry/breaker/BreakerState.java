@@ -3,6 +3,11 @@ package dev.llmretry.breaker;
 /**
  * One state of a {@link CircuitBreaker}, and the permit a caller holds while its call runs. Each state counts only
  * what it needs; the breaker swaps whole state objects, so counters never need resetting.
+ *
+ * <pre>{@code
+ * BreakerState permit = breaker.tryAcquire();   // null: refused
+ * if (permit != null && permit.isTrial()) log.info("probing {}", permit.breaker().name());
+ * }</pre>
  */
 public abstract sealed class BreakerState permits ClosedState, OpenState, HalfOpenState {
     private final CircuitBreaker owner;

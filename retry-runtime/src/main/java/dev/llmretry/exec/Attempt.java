@@ -2,7 +2,13 @@ package dev.llmretry.exec;
 
 import dev.llmretry.Endpoint;
 
-/** One invocation of the protected method's body with the endpoint chosen for it (the advice's {@code proceed}). */
+/**
+ * One invocation of the protected method's body with the endpoint chosen for it (the advice's {@code proceed}).
+ *
+ * <pre>{@code
+ * Attempt attempt = endpoint -> client.chatAsync(endpoint.url(), question);
+ * }</pre>
+ */
 @FunctionalInterface
 public interface Attempt {
     Object invoke(Endpoint endpoint) throws Throwable;

@@ -6,6 +6,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The {@code attempt-timeout} of a blocking attempt: when it expires, the calling thread is interrupted, so a body
  * blocked in I/O or a wait gives up; the attempt then ends as an {@link AttemptTimeoutException} (RETRY) and the
  * interrupt the timer caused is cleared. Exists only for policies that set {@code attempt-timeout}.
+ *
+ * <pre>{@code
+ * AttemptTimer timer = plan.armTimer();          // null unless attempt-timeout is set
+ * try { result = body(); } catch (Throwable t) { failure = plan.timedOut(timer, t); }
+ * plan.disarm(timer);
+ * }</pre>
  */
 public final class AttemptTimer implements Runnable {
     private static final int ARMED = 0, DISARMED = 1, FIRING = 2, FIRED = 3;

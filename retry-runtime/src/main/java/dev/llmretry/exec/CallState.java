@@ -20,6 +20,16 @@ import org.slf4j.LoggerFactory;
  * endpoint left) or leaves a next step: retry the same endpoint after {@link #delayNanos()}, or go to the next
  * endpoint now. The shell waits (sleeping or scheduling) and calls {@link #acquireNext()} before the next attempt.
  * Used by one call at a time (never concurrently).
+ *
+ * <pre>{@code
+ * CallState call = plan.failed(permit, start, firstFailure);   // throws if the call is over
+ * while (true) {
+ *     call.awaitNext();                                         // sleeps the backoff, takes a permit
+ *     try { result = body(call.endpoint()); } catch (Throwable t) { call.failed(t); continue; }
+ *     call.succeeded();
+ *     return result;
+ * }
+ * }</pre>
  */
 public final class CallState {
     private static final Logger LOG = LoggerFactory.getLogger("dev.llmretry");

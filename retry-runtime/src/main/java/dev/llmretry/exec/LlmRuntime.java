@@ -33,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * The process-wide state behind the advice: the configuration, the injected time and randomness, listeners, the
  * endpoint and breaker registry, and the per-method plans. {@code LlmResilience} is its public face; the test
  * harness uses {@link #installTimeAndRandom} and {@link #resetState}. Thread-safe.
+ *
+ * <pre>{@code
+ * LlmRuntime rt = LlmRuntime.get();
+ * rt.installTimeAndRandom(new VirtualClock(), RandomSource.seeded(1));   // what the test harness does
+ * MethodPlan plan = rt.plans().of(method);
+ * }</pre>
  */
 public final class LlmRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(LlmRuntime.class);

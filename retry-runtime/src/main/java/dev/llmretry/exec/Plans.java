@@ -9,6 +9,10 @@ import org.aspectj.lang.reflect.MethodSignature;
  * The plans of every protected method, resolved once (annotations + retry.yaml merged) and looked up by the join
  * point's static part, an identity key: one hash lookup per call, no reflection. Cleared when the configuration,
  * the clock or the state changes. Thread-safe.
+ *
+ * <pre>{@code
+ * MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+ * }</pre>
  */
 public final class Plans {
     private final LlmRuntime runtime;

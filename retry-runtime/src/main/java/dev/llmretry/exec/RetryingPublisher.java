@@ -10,6 +10,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * wait, or failed over, by the shared decision core); after it, errors pass to the subscriber unchanged, are recorded
  * against the endpoint and raise {@link StreamIncomplete}. Demand requested before an attempt's subscription
  * arrives is carried over to it. Follows the Reactive Streams rules for signals to the downstream subscriber.
+ *
+ * <pre>{@code
+ * Flow.Publisher<Object> answer = new RetryingPublisher(plan, endpoint -> client.streamChat(endpoint, q));
+ * }</pre>
  */
 public final class RetryingPublisher implements Flow.Publisher<Object> {
     private final MethodPlan plan;

@@ -1,6 +1,12 @@
 package dev.llmretry.exec;
 
-/** Rethrows any throwable, checked or not, unchanged: a method's declared checked exceptions pass through as-is. */
+/**
+ * Rethrows any throwable, checked or not, unchanged: a method's declared checked exceptions pass through as-is.
+ *
+ * <pre>{@code
+ * catch (Throwable t) { throw Sneaky.rethrow(t); }   // an IOException stays an IOException
+ * }</pre>
+ */
 public final class Sneaky {
     private Sneaky() {
     }

@@ -16,6 +16,10 @@ import java.util.stream.StreamSupport;
  * sync call, with the same decision core. The first element is fetched before the method returns. After it, a
  * failure is reported as-is to the consumer, recorded against the endpoint, marked by a {@link StreamIncomplete}
  * event, and never retried: the consumer must not see text twice.
+ *
+ * <pre>{@code
+ * Stream<String> chunks = (Stream<String>) StreamCall.start(plan, endpoint -> client.stream(endpoint, q), true);
+ * }</pre>
  */
 public final class StreamCall {
     private StreamCall() {

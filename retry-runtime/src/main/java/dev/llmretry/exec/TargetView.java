@@ -3,7 +3,13 @@ package dev.llmretry.exec;
 import dev.llmretry.breaker.CircuitBreaker;
 import dev.llmretry.health.EndpointHealth;
 
-/** Read access to a target for the health report and the facade. */
+/**
+ * Read access to a target for the health report and the facade.
+ *
+ * <pre>{@code
+ * for (TargetView t : LlmRuntime.get().targets()) System.out.println(t.name() + " " + t.breaker().state());
+ * }</pre>
+ */
 public final class TargetView {
     private final Target target;
 

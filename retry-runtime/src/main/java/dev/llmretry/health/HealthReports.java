@@ -4,7 +4,13 @@ import dev.llmretry.breaker.CircuitBreaker;
 import dev.llmretry.breaker.CircuitState;
 import java.time.Instant;
 
-/** Turns a breaker and its counters into the status users see ({@code healthy}, {@code degraded} ...). */
+/**
+ * Turns a breaker and its counters into the status users see ({@code healthy}, {@code degraded} ...).
+ *
+ * <pre>{@code
+ * EndpointStatus s = HealthReports.status("iag", breaker, health, time.nanoTime());
+ * }</pre>
+ */
 public final class HealthReports {
     /** Below this recent success rate a closed endpoint is reported as degraded. */
     public static final double DEGRADED_BELOW = 0.9;
