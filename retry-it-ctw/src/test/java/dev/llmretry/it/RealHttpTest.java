@@ -94,20 +94,23 @@ class RealHttpTest {
     }
 
     @Test
-    void sseStreamCutAfterTwoChunks_consumerSeesEachChunkOnce_failureNotRetried() throws Exception {
-        iag.enqueue(FakeResponse.ok("alpha beta gamma delta").streamCutAfter(2));
+    void sseStreamCutMidAnswer_consumerSeesEachChunkOnce_failureReported_notRetried() throws Exception {
+        // 100ms between chunks: the first chunk surely reaches the consumer before the cut. (The JDK client may
+        // report the cut before handing over the last chunk it buffered, so the consumer sees 1 or 2 chunks.)
+        iag.enqueue(FakeResponse.ok("alpha beta gamma delta").chunkInterval(Duration.ofMillis(100)).streamCutAfter(2));
         List<String> seen = new java.util.ArrayList<>();
 
         try (java.util.stream.Stream<String> chunks = service.streamViaJdk("q", null)) {
             assertThrows(java.io.UncheckedIOException.class, () -> chunks.forEach(seen::add));
         }
 
-        assertEquals(2, seen.size(), seen.toString());
-        assertEquals("alpha", seen.get(0).trim());
+        assertTrue(seen.size() == 1 || seen.size() == 2, seen.toString());
+        assertEquals(List.of("alpha", " beta").subList(0, seen.size()), seen);
         assertEquals(1, iag.requestCount(), "a stream that delivered text is never replayed");
         assertEquals(0, oneapi.requestCount());
-        assertEquals(1, fresh.events(dev.llmretry.event.StreamIncomplete.class).size());
-        assertEquals(2, fresh.events(dev.llmretry.event.StreamIncomplete.class).get(0).elementsDelivered());
+        List<dev.llmretry.event.StreamIncomplete> incomplete = fresh.events(dev.llmretry.event.StreamIncomplete.class);
+        assertEquals(1, incomplete.size());
+        assertEquals(seen.size(), incomplete.get(0).elementsDelivered());
     }
 
     @Test

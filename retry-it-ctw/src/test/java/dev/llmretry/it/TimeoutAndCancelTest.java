@@ -73,6 +73,63 @@ class TimeoutAndCancelTest {
     }
 
     @Test
+    void streamWhoseFirstElementIsLate_timesOut_andIsRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        service.onStreamAttempt(() -> attempts.incrementAndGet() > 1 ? List.of("ok").iterator() : new java.util.Iterator<>() {
+            public boolean hasNext() {
+                fresh.clock.advance(Duration.ofSeconds(3)); // the first chunk takes 3s: the 2s timer fires
+                try {
+                    new CountDownLatch(1).await();
+                    return true;
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException("read interrupted", e);
+                }
+            }
+
+            public String next() { return "never"; }
+        });
+
+        java.util.Iterator<String> result = service.stream("q");
+
+        assertEquals("ok", result.next());
+        assertEquals(2, attempts.get());
+        assertFalse(Thread.currentThread().isInterrupted());
+        assertInstanceOf(AttemptTimeoutException.class, fresh.events(RetryScheduled.class).get(0).cause());
+    }
+
+    @Test
+    void publisherWhoseFirstElementIsLate_timesOut_isCancelled_andIsRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean silentOneCancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        service.onPublisherAttempt(() -> attempts.incrementAndGet() > 1
+                ? subscriber -> {
+                    java.util.concurrent.SubmissionPublisher<String> p = new java.util.concurrent.SubmissionPublisher<>(Runnable::run, 8);
+                    p.subscribe(subscriber);
+                    p.submit("ok");
+                    p.close();
+                }
+                : subscriber -> subscriber.onSubscribe(new java.util.concurrent.Flow.Subscription() {
+                    public void request(long n) { }                       // never answers
+                    public void cancel() { silentOneCancelled.set(true); }
+                }));
+        List<String> items = new ArrayList<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+
+        service.publisher("q").subscribe(new java.util.concurrent.Flow.Subscriber<>() {
+            public void onSubscribe(java.util.concurrent.Flow.Subscription s) { s.request(10); }
+            public void onNext(String item) { items.add(item); }
+            public void onError(Throwable t) { done.completeExceptionally(t); }
+            public void onComplete() { done.complete(null); }
+        });
+        fresh.clock.runUntil(done::isDone);
+
+        assertTrue(done.isDone() && !done.isCompletedExceptionally());
+        assertEquals(List.of("ok"), items);
+        assertTrue(silentOneCancelled.get(), "the timed-out attempt's subscription is cancelled");
+        assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(1)), fresh.clock.waits());
+    }
+
+    @Test
     void cancellingTheResult_cancelsTheInFlightAttempt() {
         CompletableFuture<String> inFlight = new CompletableFuture<>();
         service.onAsyncAttempt(() -> inFlight);

@@ -122,6 +122,11 @@ public final class MethodPlan {
         }
     }
 
+    /** The policy's attempt-timeout in nanoseconds; 0 for none. */
+    long attemptTimeoutNanos() {
+        return attemptTimeoutNanos;
+    }
+
     /** Starts the attempt-timeout clock of a blocking attempt; {@code null} (free) when the policy sets none. */
     public AttemptTimer armTimer() {
         return attemptTimeoutNanos == 0 ? null : new AttemptTimer(time, attemptTimeoutNanos);

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The streaming shell for {@link Flow.Publisher} results. Each subscriber gets its own call: attempts subscribe to
  * the method's publisher; until the first {@code onNext} an error is a failed attempt (retried after a scheduled
  * wait, or failed over, by the shared decision core); after it, errors pass to the subscriber unchanged, are recorded
- * against the endpoint and raise {@link StreamIncomplete}. Demand requested before an attempt's subscription
+ * against the endpoint and raise {@link StreamIncomplete}. {@code attempt-timeout} bounds each attempt's time to its
+ * first element. Demand requested before an attempt's subscription
  * arrives is carried over to it. Follows the Reactive Streams rules for signals to the downstream subscriber.
  *
  * <pre>{@code
@@ -39,6 +40,8 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
         private CallState call;
         private volatile TimeSource.Cancellable pendingRetry;
         private volatile boolean committed;
+        private volatile int generation;
+        private volatile TimeSource.Cancellable pendingTimeout;
         private long delivered;
 
         Subscription(Flow.Subscriber<? super Object> downstream) {
@@ -73,55 +76,91 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
                 failedBeforeFirst(t);
                 return;
             }
-            source.subscribe(new Flow.Subscriber<Object>() {
-                @Override
-                public void onSubscribe(Flow.Subscription s) {
-                    if (cancelled.get()) {
-                        s.cancel();
-                        return;
-                    }
-                    long n;
-                    synchronized (Subscription.this) {
-                        upstream = s;
-                        n = requested; // nothing was delivered yet: a new attempt owes the whole demand
-                    }
-                    if (n > 0) s.request(n);
-                }
+            int attemptNo = ++generation;
+            armTimeout(attemptNo);
+            source.subscribe(new AttemptSubscriber(attemptNo));
+        }
 
-                @Override
-                public void onNext(Object item) {
-                    if (!committed) {
-                        committed = true;
-                        if (call == null) plan.succeeded(firstPermit, start);
-                        else call.succeeded();
-                    }
-                    delivered++;
-                    downstream.onNext(item);
+        /** {@code attempt-timeout} bounds the time to the first element of each attempt. */
+        private void armTimeout(int attemptNo) {
+            long nanos = plan.attemptTimeoutNanos();
+            if (nanos == 0) return;
+            pendingTimeout = plan.time.schedule(() -> {
+                if (attemptNo != generation || committed) return;
+                generation++; // late signals from the timed-out attempt are ignored from now on
+                Flow.Subscription s;
+                synchronized (this) {
+                    s = upstream;
                 }
+                if (s != null) s.cancel();
+                failedBeforeFirst(new AttemptTimeoutException(plan.methodId, plan.retry.attemptTimeout()));
+            }, nanos);
+        }
 
-                @Override
-                public void onError(Throwable t) {
-                    if (!committed) {
-                        failedBeforeFirst(t);
-                        return;
-                    }
-                    String summary = plan.runtime.redactor().summary(t);
-                    target().failedLate(plan.time.nanoTime(), summary, plan.time.now());
-                    plan.runtime.listeners().emit(new StreamIncomplete(call == null ? plan.runtime.nextCallId()
-                            : call.callId(), plan.methodId, plan.time.now(), target().name, delivered, t, summary));
-                    downstream.onError(t);
-                }
+        private void disarmTimeout() {
+            TimeSource.Cancellable t = pendingTimeout;
+            if (t != null) t.cancel();
+        }
 
-                @Override
-                public void onComplete() {
-                    if (!committed) {
-                        committed = true;
-                        if (call == null) plan.succeeded(firstPermit, start);
-                        else call.succeeded();
-                    }
-                    downstream.onComplete();
+        private void commit() {
+            if (committed) return;
+            committed = true;
+            disarmTimeout();
+            if (call == null) plan.succeeded(firstPermit, start);
+            else call.succeeded();
+        }
+
+        /** Receives one attempt's signals; those of an attempt that timed out are dropped. */
+        private final class AttemptSubscriber implements Flow.Subscriber<Object> {
+            private final int attemptNo;
+
+            AttemptSubscriber(int attemptNo) {
+                this.attemptNo = attemptNo;
+            }
+
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                if (cancelled.get() || attemptNo != generation) {
+                    s.cancel();
+                    return;
                 }
-            });
+                long n;
+                synchronized (Subscription.this) {
+                    upstream = s;
+                    n = requested; // nothing was delivered yet: a new attempt owes the whole demand
+                }
+                if (n > 0) s.request(n);
+            }
+
+            @Override
+            public void onNext(Object item) {
+                if (attemptNo != generation) return;
+                commit();
+                delivered++;
+                downstream.onNext(item);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                if (attemptNo != generation) return;
+                if (!committed) {
+                    disarmTimeout();
+                    failedBeforeFirst(t);
+                    return;
+                }
+                String summary = plan.runtime.redactor().summary(t);
+                target().failedLate(plan.time.nanoTime(), summary, plan.time.now());
+                plan.runtime.listeners().emit(new StreamIncomplete(call == null ? plan.runtime.nextCallId()
+                        : call.callId(), plan.methodId, plan.time.now(), target().name, delivered, t, summary));
+                downstream.onError(t);
+            }
+
+            @Override
+            public void onComplete() {
+                if (attemptNo != generation) return;
+                commit();
+                downstream.onComplete();
+            }
         }
 
         private void failedBeforeFirst(Throwable failure) {
@@ -171,6 +210,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
             if (!cancelled.compareAndSet(false, true)) return;
             TimeSource.Cancellable r = pendingRetry;
             if (r != null) r.cancel();
+            disarmTimeout();
             Flow.Subscription s;
             synchronized (this) {
                 s = upstream;
