@@ -54,8 +54,13 @@ final class Diagnostics {
         String top = Arrays.stream(trace.toString().split("\\R")).limit(8).reduce((a, b) -> a + "\n" + b).orElse("");
         String message = "the llm-retry processor failed on this element and skipped its checks. Please report this at "
                 + "the llm-retry issue tracker with the trace:\n" + top;
-        if (element == null) report(Check.INTERNAL_ERROR, message);
-        else report(Check.INTERNAL_ERROR, element, message);
+        try {
+            if (element == null) report(Check.INTERNAL_ERROR, message);
+            else report(Check.INTERNAL_ERROR, element, message);
+        } catch (RuntimeException | LinkageError e) {
+            // the element itself is broken: report without it rather than throw into the compiler
+            messager.printMessage(Check.INTERNAL_ERROR.kind(), format(Check.INTERNAL_ERROR, message));
+        }
     }
 
     static String format(Check check, String message) {

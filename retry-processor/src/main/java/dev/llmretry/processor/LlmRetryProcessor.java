@@ -99,10 +99,7 @@ public final class LlmRetryProcessor extends AbstractProcessor {
     }
 
     private void check(Element element) {
-        if (yamlChecks == null) {
-            yamlChecks = new YamlChecks(diagnostics, RetryYaml.find(processingEnv.getFiler(),
-                    processingEnv.getOptions().get(RetryYaml.OPTION)));
-        }
+        if (yamlChecks == null) yamlChecks = new YamlChecks(diagnostics, findRetryYaml(element));
         Site retry = Site.find(element, Names.LLM_RETRY);
         Site breaker = Site.find(element, Names.LLM_CIRCUIT_BREAKER);
         Site failover = Site.find(element, Names.FAILOVER);
@@ -113,6 +110,16 @@ public final class LlmRetryProcessor extends AbstractProcessor {
             checkMethod((ExecutableElement) element, retry, breaker, failover);
         } else if (element instanceof TypeElement type) {
             checkType(type, retry, breaker, failover);
+        }
+    }
+
+    /** Looked up once per compilation; a failure to look is reported once and the name checks are skipped. */
+    private RetryYaml findRetryYaml(Element element) {
+        try {
+            return RetryYaml.find(processingEnv.getFiler(), processingEnv.getOptions().get(RetryYaml.OPTION));
+        } catch (RuntimeException | LinkageError e) {
+            diagnostics.internalError(element, e);
+            return RetryYaml.absent();
         }
     }
 

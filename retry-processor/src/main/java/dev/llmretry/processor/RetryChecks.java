@@ -32,11 +32,11 @@ final class RetryChecks {
 
     void check(Site site) {
         maxAttempts(site);
-        Duration initial = DurationAttributes.check(diagnostics, site, "initialBackoff", SettingsPatch.retry(site.where(), ""), "initial-backoff");
-        Duration max = DurationAttributes.check(diagnostics, site, "maxBackoff", SettingsPatch.retry(site.where(), ""), "max-backoff");
-        Duration deadline = DurationAttributes.check(diagnostics, site, "maxDuration", SettingsPatch.retry(site.where(), ""), "max-duration");
-        DurationAttributes.check(diagnostics, site, "maxRetryAfter", SettingsPatch.retry(site.where(), ""), "max-retry-after");
-        DurationAttributes.check(diagnostics, site, "attemptTimeout", SettingsPatch.retry(site.where(), ""), "attempt-timeout");
+        Duration initial = duration(site, "initialBackoff", "initial-backoff");
+        Duration max = duration(site, "maxBackoff", "max-backoff");
+        Duration deadline = duration(site, "maxDuration", "max-duration");
+        duration(site, "maxRetryAfter", "max-retry-after");
+        duration(site, "attemptTimeout", "attempt-timeout");
         if (initial != null && max != null && initial.compareTo(max) > 0) {
             diagnostics.report(Check.BACKOFF_ORDER, site, "initialBackoff", "@LlmRetry initialBackoff (" + site.stringValue("initialBackoff")
                     + ") must not be longer than maxBackoff (" + site.stringValue("maxBackoff") + "). Lower initialBackoff or "
@@ -50,6 +50,10 @@ final class RetryChecks {
         }
         multiplier(site);
         exceptions(site);
+    }
+
+    private Duration duration(Site site, String attribute, String yamlKey) {
+        return DurationAttributes.check(diagnostics, site, attribute, SettingsPatch.retry(site.where(), ""), yamlKey);
     }
 
     private void maxAttempts(Site site) {
