@@ -103,7 +103,14 @@ public final class LlmRetryProcessor extends AbstractProcessor {
         Site retry = Site.find(element, Names.LLM_RETRY);
         Site breaker = Site.find(element, Names.LLM_CIRCUIT_BREAKER);
         Site failover = Site.find(element, Names.FAILOVER);
-        if (retry == null && breaker == null && failover == null) return; // only inherited: checked where written
+        if (retry == null && breaker == null && failover == null) {
+            // inherited from a superclass (the annotations are @Inherited): attributes were checked where written
+            if (element instanceof TypeElement type && !type.getKind().isInterface()) {
+                checkType(type, Site.findOnType(type, Names.LLM_RETRY), Site.findOnType(type, Names.LLM_CIRCUIT_BREAKER),
+                        Site.findOnType(type, Names.FAILOVER));
+            }
+            return;
+        }
         yamlChecks.reportProblemsOnce(element);
         checkAttributes(element, retry, breaker, failover);
         if (element.getKind() == ElementKind.METHOD) {
@@ -125,7 +132,7 @@ public final class LlmRetryProcessor extends AbstractProcessor {
 
     private void checkAttributes(Element element, Site retry, Site breaker, Site failover) {
         boolean withFailover = failover != null || (element.getKind() == ElementKind.METHOD
-                && isPublic(element) && Site.find(element.getEnclosingElement(), Names.FAILOVER) != null);
+                && isPublic(element) && typeSite(element, Names.FAILOVER) != null);
         if (retry != null) {
             retryChecks.check(retry);
             yamlChecks.retryPolicy(retry);
@@ -149,7 +156,7 @@ public final class LlmRetryProcessor extends AbstractProcessor {
         Site effectiveFailover = failover;
         boolean onType = false;
         if (failover == null && isPublic(method)) {
-            effectiveFailover = Site.find(method.getEnclosingElement(), Names.FAILOVER);
+            effectiveFailover = typeSite(method, Names.FAILOVER);
             onType = effectiveFailover != null;
         }
         Site any = retry != null ? retry : breaker != null ? breaker : failover;
@@ -159,6 +166,7 @@ public final class LlmRetryProcessor extends AbstractProcessor {
     /** A type-level annotation: its public methods that carry none of the annotations themselves. */
     private void checkType(TypeElement type, Site retry, Site breaker, Site failover) {
         Site any = retry != null ? retry : breaker != null ? breaker : failover;
+        if (any == null) return;
         if (type.getKind().isInterface()) {
             for (Site site : new Site[] {retry, breaker, failover}) {
                 if (site != null) methodChecks.notOnInterface(site, type);
@@ -171,6 +179,11 @@ public final class LlmRetryProcessor extends AbstractProcessor {
             if (ownAnnotation) continue; // checked as an annotated method, with the type's annotations in view
             methodChecks.check(method, any, failover, true);
         }
+    }
+
+    /** The annotation on the method's class, written there or inherited from a superclass. */
+    private static Site typeSite(Element method, String annotationName) {
+        return method.getEnclosingElement() instanceof TypeElement type ? Site.findOnType(type, annotationName) : null;
     }
 
     private static boolean isPublic(Element element) {

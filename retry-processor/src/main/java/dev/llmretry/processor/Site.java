@@ -33,6 +33,23 @@ record Site(Element element, AnnotationMirror mirror) {
         return null;
     }
 
+    /**
+     * The annotation on {@code type} or, since the annotations are {@code @Inherited}, on its nearest superclass that
+     * has it; null when none has it.
+     */
+    static Site findOnType(TypeElement type, String annotationName) {
+        for (TypeElement t = type; t != null; t = superclass(t)) {
+            Site site = find(t, annotationName);
+            if (site != null) return site;
+        }
+        return null;
+    }
+
+    private static TypeElement superclass(TypeElement type) {
+        TypeMirror superclass = type.getSuperclass();
+        return superclass instanceof javax.lang.model.type.DeclaredType d ? (TypeElement) d.asElement() : null;
+    }
+
     /** The simple name of the annotation: {@code LlmRetry}. */
     String annotationName() {
         return mirror.getAnnotationType().asElement().getSimpleName().toString();

@@ -80,6 +80,26 @@ class FailoverChecksTest {
     }
 
     @Test
+    void failoverInheritedFromSuperclass_compiling_failsWithLlmr012OnTheSubclassMethod() {
+        JavaFileObject base = source("Base", """
+                @Failover(endpoints = {"iag", "oneapi"})
+                public abstract class Base {
+                    public abstract String ask(String q, Endpoint ep);
+                }
+                """);
+        JavaFileObject chat = source("Chat", """
+                public class Chat extends Base {
+                    @Override public String ask(String q, Endpoint ep) { return q; }
+                    public String summarize(String text) { return text; }
+                }
+                """);
+        Compilation c = Compile.compile(List.of(base, chat));
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[LLMR-012] @Failover on test.Chat applies to its public method summarize")
+                .inFile(chat).onLineContaining("summarize(String text)");
+    }
+
+    @Test
     void endpointParameterSeventh_compiling_failsWithLlmr013OnTheParameter() {
         JavaFileObject file = source("Chat", """
                 public class Chat {
