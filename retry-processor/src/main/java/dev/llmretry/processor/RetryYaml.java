@@ -30,7 +30,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *       project directory guessed from the class output);</li>
  *   <li>{@code retry.yaml} in the class output (Maven copies {@code src/main/resources} there before compiling);</li>
  *   <li>{@code retry.yaml} on the source path;</li>
- *   <li>{@code src/main/resources/retry.yaml} in up to three parent directories of the class output.</li>
+ *   <li>{@code src/main/resources/retry.yaml} in the project directory, found up to four levels above the class
+ *       output.</li>
  * </ol>
  * Immutable once read.
  *
@@ -146,13 +147,16 @@ final class RetryYaml {
         }
     }
 
-    /** The project directory when the class output is {@code <project>/target/classes} (or test-classes), else null. */
+    /**
+     * The project directory: the nearest directory with a {@code src} folder, up to four levels above the class output
+     * ({@code target/classes} for Maven, {@code build/classes/java/main} for Gradle); else null.
+     */
     private static Path projectDir(Filer filer) {
         try {
             URI uri = filer.getResource(StandardLocation.CLASS_OUTPUT, "", ConfigLoader.RESOURCE).toUri();
             if (!"file".equals(uri.getScheme())) return null;
             Path dir = Path.of(uri).getParent();
-            for (int up = 0; up < 3 && dir != null; up++, dir = dir.getParent()) {
+            for (int up = 0; up < 5 && dir != null; up++, dir = dir.getParent()) {
                 if (Files.isDirectory(dir.resolve("src"))) return dir;
             }
             return null;

@@ -62,6 +62,15 @@ class RetryYamlTest {
     }
 
     @Test
+    void gradleLayout_finding_fallsBackToTheProjectFile() throws IOException {
+        classes = Files.createDirectories(project.resolve("build/classes/java/main"));
+        Path resources = Files.createDirectories(project.resolve("src/main/resources"));
+        Files.writeString(resources.resolve("retry.yaml"), YAML);
+        RetryYaml yaml = RetryYaml.find(filer(), null);
+        assertEquals(resources.resolve("retry.yaml").toString(), yaml.source());
+    }
+
+    @Test
     void relativeOption_finding_resolvesAgainstTheProjectDirectory() throws IOException {
         Files.createDirectories(project.resolve("config"));
         Files.writeString(project.resolve("config/llm.yaml"), YAML);
