@@ -1,5 +1,6 @@
 package dev.llmretry.processor;
 
+import dev.llmretry.config.CompileTimeAccess;
 import dev.llmretry.config.ConfigProblem;
 import java.util.Set;
 import javax.lang.model.element.AnnotationValue;
@@ -60,7 +61,7 @@ final class YamlChecks {
     }
 
     private static String suggestion(String name, Set<String> known) {
-        String didYouMean = Names.didYouMean(name, known);
+        String didYouMean = CompileTimeAccess.didYouMean(name, known);
         return didYouMean.isEmpty() ? "." : didYouMean;
     }
 
