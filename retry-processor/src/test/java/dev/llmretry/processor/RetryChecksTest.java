@@ -117,6 +117,24 @@ class RetryChecksTest {
     }
 
     @Test
+    void zeroDeadlineAndZeroAttemptTimeout_compiling_failWithLlmr007ButZeroBackoffIsFine() {
+        JavaFileObject file = source("Chat", """
+                public class Chat {
+                    @LlmRetry(initialBackoff = "0s",
+                              maxDuration = "0ms",
+                              attemptTimeout = "PT0S")
+                    public String ask(String q) { return q; }
+                }
+                """);
+        Compilation c = Compile.compile(java.util.List.of(file));
+        assertThat(c).hadErrorCount(2);
+        assertThat(c).hadErrorContaining("[LLMR-007] @LlmRetry maxDuration must be longer than zero but was \"0ms\"")
+                .inFile(file).onLineContaining("maxDuration = \"0ms\"");
+        assertThat(c).hadErrorContaining("[LLMR-007] @LlmRetry attemptTimeout must be longer than zero")
+                .inFile(file).onLineContaining("attemptTimeout = \"PT0S\"");
+    }
+
+    @Test
     void attemptTimeoutNone_compiling_succeedsWithoutWarnings() {
         Compilation c = compile("Chat", """
                 public class Chat {
