@@ -1,0 +1,15 @@
+// The build failed (invoker.buildResult = failure); it must have failed for the processor's reasons, on the right
+// lines, and with the relocated processor jar (no second copy of dev.llmretry.config on a user's classpath).
+def log = new File(basedir, 'build.log').text
+def expect = { String text -> assert log.contains(text): "build.log lacks: " + text }
+expect('ChatService.java:[8,')
+expect("[LLMR-001] @LlmRetry maxAttempts must be >= 1 but was 0.")
+expect('ChatService.java:[9,')
+expect("[LLMR-020] @Failover: no endpoint named 'onapi', did you mean 'oneapi'?")
+assert !log.contains('[LLMR-900]'): 'the processor reported an internal error'
+
+def jar = new File(localRepositoryPath, "dev/llmretry/retry-processor/${projectVersion}/retry-processor-${projectVersion}.jar")
+def entries = new java.util.zip.ZipFile(jar).withCloseable { zip -> zip.entries().collect { it.name } }
+assert entries.any { it.startsWith('dev/llmretry/processor/internal/config/') }: 'relocated config classes missing'
+assert !entries.any { it.startsWith('dev/llmretry/config/') }: 'dev.llmretry.config must be relocated in the jar'
+return true

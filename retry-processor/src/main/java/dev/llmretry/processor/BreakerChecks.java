@@ -1,0 +1,76 @@
+package dev.llmretry.processor;
+
+import dev.llmretry.config.SettingsPatch;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationValue;
+
+/**
+ * The checks of one {@code @LlmCircuitBreaker}: thresholds, recovery time, and one configuration per shared breaker
+ * {@code name} across the compilation (two methods sharing a breaker with different settings would get whichever
+ * was created first at run time). Remembers named breakers across rounds; not thread-safe.
+ */
+final class BreakerChecks {
+    private static final List<String> COUNTS = List.of("failureThreshold", "successThreshold", "halfOpenMaxCalls");
+    private static final List<String> SETTINGS = List.of("policy", "failureThreshold", "recoveryTime",
+            "successThreshold", "halfOpenMaxCalls");
+
+    private final Diagnostics diagnostics;
+    private final Map<String, Named> byName = new HashMap<>();
+
+    private record Named(Site site, Map<String, Object> settings) {
+    }
+
+    BreakerChecks(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /**
+     * @param withFailover the annotated method (or type) also has {@code @Failover}: the breaker name is ignored then
+     */
+    void check(Site site, boolean withFailover) {
+        for (String count : COUNTS) {
+            Integer value = site.intValue(count);
+            if (value != null && value < 1) {
+                diagnostics.report(Check.BREAKER_COUNT, site, count, "@LlmCircuitBreaker " + count + " must be >= 1 but was "
+                        + value + ". Use a positive count, or remove it to use the policy's value.");
+            }
+        }
+        DurationAttributes.check(diagnostics, site, "recoveryTime", SettingsPatch.breaker(site.where(), ""), "recovery-time");
+        if (withFailover) {
+            ignoredWithFailover(site);
+        } else {
+            sharedName(site);
+        }
+    }
+
+    private void ignoredWithFailover(Site site) {
+        String first = site.isSet("name") ? "name" : SETTINGS.stream().filter(site::isSet).findFirst().orElse(null);
+        if (first == null) return;
+        diagnostics.report(Check.BREAKER_IGNORED, site, first, "@LlmCircuitBreaker " + first + " is ignored on a @Failover "
+                + "method: each endpoint has its own circuit breaker. Configure it with endpoints.<name>.circuit-breaker in "
+                + "retry.yaml and remove the attribute.");
+    }
+
+    private void sharedName(Site site) {
+        String name = site.stringValue("name");
+        if (name == null || name.isEmpty()) return;
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (String key : SETTINGS) {
+            AnnotationValue value = site.value(key);
+            if (value != null) settings.put(key, value.getValue());
+        }
+        Named first = byName.putIfAbsent(name, new Named(site, settings));
+        if (first == null || first.settings().equals(settings)) return;
+        diagnostics.report(Check.BREAKER_CONFLICT, site, "name", "@LlmCircuitBreaker(name = \"" + name + "\") is configured "
+                + "differently here " + describe(settings) + " than on " + first.site().where() + " " + describe(first.settings())
+                + "; a shared breaker has one configuration. Give both the same settings, or put them in a "
+                + "circuit-breaker policy in retry.yaml and use policy = \"...\" on both.");
+    }
+
+    private static String describe(Map<String, Object> settings) {
+        return settings.isEmpty() ? "(no settings)" : settings.toString().replace('{', '(').replace('}', ')');
+    }
+}

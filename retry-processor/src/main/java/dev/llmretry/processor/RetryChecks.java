@@ -1,0 +1,116 @@
+package dev.llmretry.processor;
+
+import dev.llmretry.config.LlmRetryConfigException;
+import dev.llmretry.config.SettingsPatch;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * The attribute checks of one {@code @LlmRetry}: attempts, durations, backoff order, multiplier, and
+ * {@code retryOn}/{@code abortOn} overlaps. Ranges are decided by the runtime's own {@link SettingsPatch}, so the
+ * compiler accepts exactly what the runtime accepts.
+ */
+final class RetryChecks {
+    /** More attempts than this is legal but almost always a typo or a load amplifier. */
+    static final int MANY_ATTEMPTS = 20;
+    private static final Set<String> BROAD = Set.of("java.lang.Throwable", "java.lang.Exception",
+            "java.lang.RuntimeException", "java.lang.Error");
+
+    private final Diagnostics diagnostics;
+    private final Types types;
+
+    RetryChecks(Diagnostics diagnostics, Types types) {
+        this.diagnostics = diagnostics;
+        this.types = types;
+    }
+
+    void check(Site site) {
+        maxAttempts(site);
+        Duration initial = duration(site, "initialBackoff", "initial-backoff");
+        Duration max = duration(site, "maxBackoff", "max-backoff");
+        Duration deadline = duration(site, "maxDuration", "max-duration");
+        duration(site, "maxRetryAfter", "max-retry-after");
+        duration(site, "attemptTimeout", "attempt-timeout");
+        if (initial != null && max != null && initial.compareTo(max) > 0) {
+            diagnostics.report(Check.BACKOFF_ORDER, site, "initialBackoff", "@LlmRetry initialBackoff (" + site.stringValue("initialBackoff")
+                    + ") must not be longer than maxBackoff (" + site.stringValue("maxBackoff") + "). Lower initialBackoff or "
+                    + "raise maxBackoff.");
+        }
+        if (initial != null && deadline != null && deadline.compareTo(initial) < 0) {
+            diagnostics.report(Check.DEADLINE_BEFORE_BACKOFF, site, "maxDuration", "@LlmRetry maxDuration ("
+                    + site.stringValue("maxDuration") + ") is shorter than initialBackoff (" + site.stringValue("initialBackoff")
+                    + "), so the deadline passes before the first retry and the call is never retried. Raise maxDuration or "
+                    + "lower initialBackoff.");
+        }
+        multiplier(site);
+        exceptions(site);
+    }
+
+    private Duration duration(Site site, String attribute, String yamlKey) {
+        return DurationAttributes.check(diagnostics, site, attribute, SettingsPatch.retry(site.where(), ""), yamlKey);
+    }
+
+    private void maxAttempts(Site site) {
+        Integer attempts = site.intValue("maxAttempts");
+        if (attempts == null) return;
+        if (attempts < 1) {
+            diagnostics.report(Check.MAX_ATTEMPTS, site, "maxAttempts", "@LlmRetry maxAttempts must be >= 1 but was "
+                    + attempts + ". Use maxAttempts = 1 for a single attempt, or remove it to use the policy's value.");
+        } else if (attempts > MANY_ATTEMPTS) {
+            diagnostics.report(Check.MANY_ATTEMPTS, site, "maxAttempts", "@LlmRetry maxAttempts = " + attempts
+                    + " is more than " + MANY_ATTEMPTS + ": a failing LLM endpoint gets that many requests per user call. "
+                    + "Bound the call with maxDuration and keep maxAttempts small (2 to 6).");
+        }
+    }
+
+    private void multiplier(Site site) {
+        Double multiplier = site.doubleValue("multiplier");
+        if (multiplier == null) return;
+        try {
+            SettingsPatch.retry(site.where(), "").put("multiplier", multiplier);
+        } catch (LlmRetryConfigException e) {
+            diagnostics.report(Check.MULTIPLIER, site, "multiplier", "@LlmRetry multiplier must be a number >= 1 but was "
+                    + multiplier + ". Use 1.0 for a constant backoff or 2.0 to double it, or remove it to use the policy's value.");
+        }
+    }
+
+    private void exceptions(Site site) {
+        List<AnnotationValue> retryOn = site.arrayValue("retryOn");
+        List<AnnotationValue> abortOn = site.arrayValue("abortOn");
+        for (AnnotationValue item : retryOn) {
+            TypeMirror retried = Site.typeOf(item);
+            if (retried == null) continue;
+            if (BROAD.contains(qualifiedName(retried))) {
+                diagnostics.report(Check.BROAD_RETRY_ON, site, item, "@LlmRetry retryOn lists " + simpleName(retried)
+                        + ", which retries programming errors and bad requests too (NullPointerException, 400 Bad Request). "
+                        + "List the specific exceptions to retry; the built-in table already retries timeouts, 429 and 5xx.");
+            }
+            for (AnnotationValue abortItem : abortOn) {
+                TypeMirror aborted = Site.typeOf(abortItem);
+                if (aborted == null) continue;
+                if (types.isSameType(types.erasure(retried), types.erasure(aborted))) {
+                    diagnostics.report(Check.DEAD_RETRY_ON, site, item, "@LlmRetry lists " + simpleName(retried)
+                            + " in both retryOn and abortOn; abortOn wins, so it is never retried. Remove it from one of them.");
+                } else if (types.isSubtype(types.erasure(retried), types.erasure(aborted))) {
+                    diagnostics.report(Check.DEAD_RETRY_ON, site, item, "@LlmRetry retryOn lists " + simpleName(retried)
+                            + ", a subclass of " + simpleName(aborted) + " in abortOn; abortOn wins, so it is never retried. "
+                            + "Remove it from retryOn, or abort on a narrower class than " + simpleName(aborted) + ".");
+                }
+            }
+        }
+    }
+
+    private static String qualifiedName(TypeMirror type) {
+        return type instanceof DeclaredType d ? ((TypeElement) d.asElement()).getQualifiedName().toString() : type.toString();
+    }
+
+    private static String simpleName(TypeMirror type) {
+        return type instanceof DeclaredType d ? d.asElement().getSimpleName().toString() : type.toString();
+    }
+}
