@@ -89,7 +89,7 @@ final class WeavingCheck {
         String n = c.getName();
         return c.isPrimitive() || n.startsWith("java.") || n.startsWith("javax.") || n.startsWith("jdk.")
                 || n.startsWith("sun.") || n.startsWith("com.sun.") || n.startsWith("org.junit.")
-                || n.startsWith("dev.llmretry.testing.") || n.startsWith("org.aspectj.");
+                || n.startsWith("org.aspectj.");
     }
 
     private static String signature(Method m) {
