@@ -15,7 +15,8 @@ final class EngineRuns {
     }
 
     static EngineExecutionResults run(Map<String, String> configuration, Class<?>... fixtures) {
-        EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter").configurationParameters(configuration);
+        EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter").configurationParameters(configuration)
+                .configurationParameter(Fixture.PARAMETER, "true");
         for (Class<?> c : fixtures) kit = kit.selectors(selectClass(c));
         return kit.execute();
     }

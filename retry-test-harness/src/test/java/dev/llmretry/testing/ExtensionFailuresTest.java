@@ -29,7 +29,7 @@ class ExtensionFailuresTest {
 
     @Test
     void strictFaultNeverFired_failingTest_keepsItsOwnFailure_strictnessSuppressed() {
-        EngineExecutionResults r = EngineRuns.run(UnfiredFaultInFailingTest.class);
+        EngineExecutionResults r = EngineRuns.run(UnfiredFaultInFailingOne.class);
 
         Throwable thrown = EngineRuns.failures(r).get(0);
         assertEquals("the test's own failure", thrown.getMessage());
@@ -89,6 +89,7 @@ class ExtensionFailuresTest {
         assertEquals("answer from iag", Driver.chat(), "the fault injector is gone (iag would fail forever)");
     }
 
+    @Fixture
     @LlmRetryTest
     static class UnfiredFault {
         @Test
@@ -98,8 +99,9 @@ class ExtensionFailuresTest {
         }
     }
 
+    @Fixture
     @LlmRetryTest
-    static class UnfiredFaultInFailingTest {
+    static class UnfiredFaultInFailingOne {
         @Test
         void failsByItself(Faults faults) {
             faults.on("oneapi").fail(503);
@@ -107,6 +109,7 @@ class ExtensionFailuresTest {
         }
     }
 
+    @Fixture
     @LlmRetryTest
     static class LenientFaults {
         @Test
@@ -116,6 +119,7 @@ class ExtensionFailuresTest {
         }
     }
 
+    @Fixture
     @LlmRetryTest(strictFaults = false)
     static class StrictnessOff {
         @Test
@@ -125,6 +129,7 @@ class ExtensionFailuresTest {
         }
     }
 
+    @Fixture
     @LlmRetryTest
     static class UnwovenField {
         static volatile boolean bodyRan;
@@ -137,6 +142,7 @@ class ExtensionFailuresTest {
         }
     }
 
+    @Fixture
     @LlmRetryTest(woven = UnwovenChatService.class)
     static class UnwovenListed {
         @Test
@@ -144,6 +150,7 @@ class ExtensionFailuresTest {
         }
     }
 
+    @Fixture
     @LlmRetryTest
     static class WrongAttempts {
         @Test
@@ -154,6 +161,7 @@ class ExtensionFailuresTest {
         }
     }
 
+    @Fixture
     @LlmRetryTest
     static class FailsWithFaultsInstalled {
         @Test
