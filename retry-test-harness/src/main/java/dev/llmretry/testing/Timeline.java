@@ -57,18 +57,26 @@ final class Timeline {
 
     private static String detail(LlmRetryEvent e) {
         if (e instanceof RetryScheduled r) {
-            return "attempt " + r.attempt() + "/" + r.maxAttempts() + " failed: " + r.causeSummary() + "; waits "
+            return "attempt " + r.attempt() + "/" + r.maxAttempts() + " failed: " + shorten(r.causeSummary()) + "; waits "
                     + format(r.delay());
         }
-        if (e instanceof FailedOver f) return "(" + f.reason() + ") " + f.causeSummary();
+        if (e instanceof FailedOver f) return "(" + f.reason() + ") " + shorten(f.causeSummary());
         if (e instanceof CircuitStateChanged c) {
             return c.from() + " -> " + c.to() + (c.retryAt() == null ? ""
-                    : ", probed after +" + format(Duration.between(VirtualClock.EPOCH, c.retryAt())));
+                    : ", probe at +" + format(Duration.between(VirtualClock.EPOCH, c.retryAt())));
         }
-        if (e instanceof StreamIncomplete s) return "after " + s.elementsDelivered() + " elements: " + s.causeSummary();
+        if (e instanceof StreamIncomplete s) return "after " + s.elementsDelivered() + " elements: " + shorten(s.causeSummary());
         if (e instanceof CallSucceeded s) return "after " + s.attempts() + " attempt(s)" + (s.failedOver() ? ", failed over" : "");
         CallExhausted x = (CallExhausted) e;
-        return x.why() + " after " + x.attempts() + " attempt(s): " + x.causeSummary();
+        return x.why() + " after " + x.attempts() + " attempt(s): " + shorten(x.causeSummary());
+    }
+
+    /** The failure's first words: {@code "504 Gateway Timeout"} rather than the whole JSON body. */
+    static String shorten(String summary) {
+        if (summary == null) return "";
+        int json = summary.indexOf(": {");
+        String s = json > 0 ? summary.substring(0, json) : summary;
+        return s.length() > 100 ? s.substring(0, 97) + "..." : s;
     }
 
     static String format(Duration d) {
