@@ -96,6 +96,11 @@ public final class Faults {
             if (script == null || !script.pending()) script = byEndpoint.get(endpoint);
             fault = script == null ? null : script.next();
         }
-        if (fault != null) fault.fire(clock);
+        if (fault == null) return;
+        try {
+            fault.fire(clock);
+        } catch (Exception e) {
+            throw DeclaredExceptions.check(method, e, fault.description());
+        }
     }
 }

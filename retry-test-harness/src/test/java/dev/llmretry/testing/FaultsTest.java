@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 /** Each kind of fault, injected into calls driven through the real executor, looks real to the classifier. */
 @LlmRetryTest
@@ -162,10 +163,21 @@ class FaultsTest {
     }
 
     @Test
+    void checkedFaultOnAMethodThatCannotThrowIt_failsTheCall_explainingTheFix(Faults faults) {
+        faults.onMethod(DrivenMethods.class, "strict").timeout();
+
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> Driver.call("strict", q -> "never"));
+
+        assertTrue(e.getMessage().startsWith("The fault timeout() throws the checked java.net.http.HttpTimeoutException, "
+                + "which dev.llmretry.testing.DrivenMethods#strict does not declare"), e.getMessage());
+        assertInstanceOf(HttpTimeoutException.class, e.getCause());
+    }
+
+    @Test
     void unknownMethodName_isRejected_listingTheDeclaredOnes(Faults faults) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> faults.onMethod(DrivenMethods.class, "aks"));
-        assertTrue(e.getMessage().contains("[ask, chat]"), e.getMessage());
+        assertTrue(e.getMessage().contains("[ask, chat, strict]"), e.getMessage());
     }
 
     @Test
