@@ -40,6 +40,17 @@ class HarnessScenariosTest extends WovenTestBase {
         assertEquals("quota_exhausted", recorded.failovers().get(0).reason());
     }
 
+    @ParameterizedTest
+    @EnumSource(Shape.class)
+    void timeoutThenLatency_retriedOnIag_clockMovedByBoth(Shape shape) throws Exception {
+        faults.on("iag").timeout().then().latency(Duration.ofSeconds(30));
+
+        assertEquals("answer from iag to q", shape.call(shaped, clock, "q"));
+
+        recorded.assertThat().attempted("iag", "iag").waited(ofSeconds(1)).succeededOn("iag");
+        assertEquals(ofSeconds(31), clock.elapsed());
+    }
+
     @Test
     void timeoutsOnAMethodWithoutFailover_retriedThenExhausted() {
         faults.onMethod(ChatService.class, "ask").timeout().always();

@@ -2,6 +2,8 @@ package dev.llmretry.testing;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -19,6 +21,7 @@ final class DeclaredExceptions {
         Method[] candidates = overloads(methodId);
         if (candidates.length == 0) return failure; // cannot tell: let it through
         for (Method m : candidates) {
+            if (deliversFailuresLater(m.getReturnType())) return failure;
             for (Class<?> declared : m.getExceptionTypes()) {
                 if (declared.isInstance(failure)) return failure;
             }
@@ -29,6 +32,11 @@ final class DeclaredExceptions {
                 + Arrays.toString(candidates[0].getExceptionTypes()) + "): its callers could not catch it. Script a "
                 + "failure the method can throw, e.g. fail(503), or wrap it: fail(new UncheckedIOException(...)).", failure);
         return wrong;
+    }
+
+    /** Async and reactive results carry any failure to the consumer, checked or not. */
+    private static boolean deliversFailuresLater(Class<?> result) {
+        return CompletionStage.class.isAssignableFrom(result) || Flow.Publisher.class.isAssignableFrom(result);
     }
 
     private static Method[] overloads(String methodId) {
