@@ -11,7 +11,10 @@ final class AllDownScenario implements Scenario {
     public String name() { return "all-down"; }
 
     @Override
-    public String shows() { return "all three endpoints down: retries and failovers end critical, then calls fail fast without a request"; }
+    public String shows() {
+        return "all three endpoints down: retries and failovers end critical, then calls fail fast without"
+                + " a request";
+    }
 
     @Override
     public void run(ScenarioContext ctx) {

@@ -8,7 +8,9 @@ final class BadRequestScenario implements Scenario {
     public String name() { return "bad-request"; }
 
     @Override
-    public String shows() { return "a 400 Bad Request fails at once: no retry, no failover, the request is sent exactly once"; }
+    public String shows() {
+        return "a 400 Bad Request fails at once: no retry, no failover, the request is sent exactly once";
+    }
 
     @Override
     public void run(ScenarioContext ctx) {

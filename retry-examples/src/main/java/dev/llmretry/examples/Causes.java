@@ -23,7 +23,9 @@ final class Causes {
             String message = String.valueOf(http.getMessage());
             int from = message.indexOf(" from ");
             String head = from > 0 ? message.substring(0, from) : Integer.toString(http.status());
-            return http.errorCode() == null ? head : head + " (" + http.errorCode() + ")";
+            String text = http.errorCode() == null ? head : head + " (" + http.errorCode() + ")";
+            String retryAfter = http.header("retry-after");
+            return retryAfter == null ? text : text + ", Retry-After: " + retryAfter + "s";
         }
         if (t instanceof EndpointsUnavailableException e) {
             Instant now = Instant.now();

@@ -1,6 +1,10 @@
 package dev.llmretry.examples;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,15 +31,43 @@ public final class Console {
 
     private final PrintStream out;
     private final boolean fancy;
+    private final boolean unicode;
     private final Object lock = new Object();
     private boolean midLine;          // guarded by lock: append() left a line without its newline
     private Object liveOwner;         // guarded by lock: who may redraw the live line, or null
     private Style liveStyle;          // guarded by lock
     private String liveFinal;         // guarded by lock: how the live line reads once it is finished
 
-    public Console(PrintStream out, boolean fancy) {
+    /** A console with colours and animation if {@code fancy}, using Unicode symbols if also {@code unicode}. */
+    public Console(PrintStream out, boolean fancy, boolean unicode) {
         this.out = out;
         this.fancy = fancy;
+        this.unicode = unicode;
+    }
+
+    /** A plain console, or a fancy one with Unicode symbols. */
+    public Console(PrintStream out, boolean fancy) {
+        this(out, fancy, fancy);
+    }
+
+    /**
+     * The process's standard output as a console. It writes to file descriptor 1 directly, in the terminal's
+     * encoding: under {@code mvn -B exec:java}, {@code System.out} is Maven's stream, which strips colours in
+     * batch mode.
+     */
+    public static Console stdout(Boolean colourWanted, Map<String, String> env) {
+        Charset charset = terminalCharset();
+        boolean fancy = colourWanted != null ? colourWanted : terminalWantsColour(env);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, charset);
+        return new Console(out, fancy, fancy && charset.equals(StandardCharsets.UTF_8));
+    }
+
+    private static Charset terminalCharset() {
+        for (String property : new String[] {"sun.stdout.encoding", "native.encoding"}) {
+            String name = System.getProperty(property);
+            if (name != null && Charset.isSupported(name)) return Charset.forName(name);
+        }
+        return Charset.defaultCharset();
     }
 
     /** Colours and animation when stdout is a terminal and neither {@code NO_COLOR} nor {@code TERM=dumb} is set. */
@@ -119,9 +151,14 @@ public final class Console {
         }
     }
 
-    /** {@code symbol} in fancy mode, {@code ascii} otherwise. */
+    /** Whether symbols and bars may use Unicode (a fancy console writing UTF-8). */
+    public boolean unicode() {
+        return unicode;
+    }
+
+    /** {@code symbol} on a Unicode console, {@code ascii} otherwise. */
     public String symbol(String symbol, String ascii) {
-        return fancy ? symbol : ascii;
+        return unicode ? symbol : ascii;
     }
 
     private String paint(Style style, String text) {

@@ -35,7 +35,7 @@ public final class ConsoleNotifier implements LlmRetryListener, AutoCloseable {
 
     public ConsoleNotifier(Console console) {
         this.console = console;
-        this.bar = new ProgressBar(20, console.fancy());
+        this.bar = new ProgressBar(20, console.unicode());
         this.animator = console.fancy() ? Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "demo-countdown");
             t.setDaemon(true);
@@ -46,10 +46,10 @@ public final class ConsoleNotifier implements LlmRetryListener, AutoCloseable {
     @Override
     public void onRetryScheduled(RetryScheduled e) {
         String head = console.symbol("  \u27f3 ", "  RETRY     ") + e.endpoint() + " attempt " + e.attempt() + "/"
-                + e.maxAttempts() + " failed: " + Causes.brief(e.cause()) + " \u2014 next attempt in "
-                + ProgressBar.seconds(e.delay());
+                + e.maxAttempts() + " failed: " + Causes.brief(e.cause()) + console.symbol(" \u2014 ", " - ")
+                + "next attempt in " + ProgressBar.seconds(e.delay());
         if (animator == null) {
-            console.line(Style.YELLOW, head.replace('\u2014', '-'));
+            line(Style.YELLOW, head);
             return;
         }
         animate(head, e.delay(), e.nextAttemptAt());
@@ -57,8 +57,8 @@ public final class ConsoleNotifier implements LlmRetryListener, AutoCloseable {
 
     @Override
     public void onFailover(FailedOver e) {
-        line(Style.CYAN, console.symbol("  \u21aa ", "  FAILOVER  ") + e.from() + " \u2192 " + e.to() + " (" + e.reason()
-                + "): " + Causes.brief(e.cause()));
+        line(Style.CYAN, console.symbol("  \u21aa failover ", "  FAILOVER  ") + e.from() + " \u2192 " + e.to()
+                + " (" + e.reason() + "): " + Causes.brief(e.cause()));
     }
 
     @Override
@@ -79,8 +79,8 @@ public final class ConsoleNotifier implements LlmRetryListener, AutoCloseable {
 
     @Override
     public void onStreamIncomplete(StreamIncomplete e) {
-        line(Style.MAGENTA, console.symbol("  \u2702 ", "  STREAM    ") + "stream from " + e.endpoint() + " broke after "
-                + e.elementsDelivered() + " chunks: " + Causes.brief(e.cause())
+        line(Style.MAGENTA, console.symbol("  \u2702 ", "  STREAM    ") + "stream from " + e.endpoint()
+                + " broke after " + e.elementsDelivered() + " chunks: " + Causes.brief(e.cause())
                 + "; not retried (the reader already has those chunks)");
     }
 
@@ -107,7 +107,7 @@ public final class ConsoleNotifier implements LlmRetryListener, AutoCloseable {
 
     private void line(Style style, String text) {
         stopCountdown();
-        console.line(style, console.fancy() ? text : text.replace("\u2192", "->"));
+        console.line(style, console.unicode() ? text : text.replace("\u2192", "->").replace("\u2014", "-"));
     }
 
     private synchronized void animate(String head, Duration delay, Instant nextAttemptAt) {

@@ -54,8 +54,7 @@ public final class Demo {
             System.out.println(usage());
             return;
         }
-        boolean colour = options.colour() != null ? options.colour() : Console.terminalWantsColour(System.getenv());
-        Console console = new Console(System.out, colour);
+        Console console = Console.stdout(options.colour(), System.getenv());
         new DemoRunner(console, options.shortMode() ? Timings.fast() : Timings.normal()).run(scenarios);
     }
 

@@ -43,7 +43,8 @@ public final class DemoRunner {
                     Scenario s = scenarios.get(i);
                     console.line(Style.BOLD, "");
                     console.line(Style.BOLD, console.symbol("\u2501\u2501 ", "== ") + "[" + (i + 1) + "/"
-                            + scenarios.size() + "] " + s.name() + console.symbol(" \u2501\u2501 ", " == ") + s.shows());
+                            + scenarios.size() + "] " + s.name() + console.symbol(" \u2501\u2501 ", " == ")
+                            + s.shows());
                     outcomes.add(runOne(s, servers, chat, tally));
                 }
                 HealthReport report = LlmResilience.health();

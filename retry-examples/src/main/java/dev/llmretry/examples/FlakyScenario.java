@@ -2,7 +2,10 @@ package dev.llmretry.examples;
 
 import dev.llmretry.testing.FakeResponse;
 
-/** iag answers 15% of requests with 504 (seeded, so every run is the same): retries hide it, every question is answered. */
+/**
+ * iag answers 15% of requests with 504 (seeded, so every run is the same): retries hide it, every question is
+ * answered.
+ */
 final class FlakyScenario implements Scenario {
     static final int QUESTIONS = 12;
     private static final long SEED = 7;
@@ -11,7 +14,10 @@ final class FlakyScenario implements Scenario {
     public String name() { return "flaky"; }
 
     @Override
-    public String shows() { return "iag fails 15% of requests with 504: a quick retry hides each one, every question is answered"; }
+    public String shows() {
+        return "iag fails 15% of requests with 504: a quick retry hides each one, every question is "
+                + "answered";
+    }
 
     @Override
     public void run(ScenarioContext ctx) {

@@ -12,7 +12,10 @@ final class OutageScenario implements Scenario {
     public String name() { return "outage"; }
 
     @Override
-    public String shows() { return "iag is down: retries, its circuit opens, failover to oneapi, iag skipped, then probed and recovered"; }
+    public String shows() {
+        return "iag is down: retries, its circuit opens, failover to oneapi, iag skipped, then probed and "
+                + "recovered";
+    }
 
     @Override
     public void run(ScenarioContext ctx) throws InterruptedException {

@@ -8,7 +8,10 @@ final class QuotaScenario implements Scenario {
     public String name() { return "quota"; }
 
     @Override
-    public String shows() { return "iag's quota is exhausted (429 insufficient_quota): immediate failover to oneapi, no retry, no wait"; }
+    public String shows() {
+        return "iag's quota is exhausted (429 insufficient_quota): immediate failover to oneapi, no retry,"
+                + " no wait";
+    }
 
     @Override
     public void run(ScenarioContext ctx) {

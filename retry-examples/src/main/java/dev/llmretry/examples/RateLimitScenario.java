@@ -8,7 +8,10 @@ final class RateLimitScenario implements Scenario {
     public String name() { return "rate-limit"; }
 
     @Override
-    public String shows() { return "iag answers 429 with Retry-After: the retry waits as long as the server asked, then succeeds"; }
+    public String shows() {
+        return "iag answers 429 with Retry-After: the retry waits as long as the server asked, then "
+                + "succeeds";
+    }
 
     @Override
     public void run(ScenarioContext ctx) {

@@ -51,7 +51,10 @@ public final class ScenarioContext {
         console.line(Style.DIM, "  " + text);
     }
 
-    /** Asks through {@link ChatClient#ask}; prints the answer, or the failure the caller got. Returns the answer or null. */
+    /**
+     * Asks through {@link ChatClient#ask}; prints the answer, or the failure the caller got. Returns the answer
+     * or null.
+     */
     public String ask(String question) {
         asked++;
         console.line(Style.BOLD, console.symbol("  ? ", "  Q: ") + question);
@@ -71,7 +74,7 @@ public final class ScenarioContext {
     /** Asks through {@link ChatClient#stream}; prints the chunks as they arrive. Returns what the reader received. */
     public String stream(String question) {
         asked++;
-        console.line(Style.BOLD, console.symbol("  ? ", "  Q: ") + question + console.symbol("  (streamed)", " (streamed)"));
+        console.line(Style.BOLD, console.symbol("  ? ", "  Q: ") + question + " (streamed)");
         StringBuilder text = new StringBuilder();
         try (Stream<String> chunks = chat.stream(question, null)) {
             console.append(console.symbol("  \u2192 ", "  A: "));
@@ -98,7 +101,7 @@ public final class ScenarioContext {
     /** Waits {@code duration} for real, drawing a countdown: {@code what} is happening meanwhile. */
     public void waitFor(String what, Duration duration) throws InterruptedException {
         Instant end = Instant.now().plus(duration);
-        ProgressBar bar = new ProgressBar(20, console.fancy());
+        ProgressBar bar = new ProgressBar(20, console.unicode());
         String head = console.symbol("  \u231b ", "  WAIT      ") + what + " ";
         if (!console.fancy()) {
             console.line(Style.DIM, head + ProgressBar.seconds(duration));
@@ -107,8 +110,9 @@ public final class ScenarioContext {
         }
         Object token = console.startLive(Style.DIM, head + bar.render(duration, duration),
                 head + bar.render(duration, Duration.ZERO));
-        for (Duration left = duration; !left.isNegative() && !left.isZero(); left = Duration.between(Instant.now(), end)) {
-            console.redraw(token, Style.DIM, head + bar.render(duration, left), head + bar.render(duration, Duration.ZERO));
+        String done = head + bar.render(duration, Duration.ZERO);
+        for (Duration left = duration; left.compareTo(Duration.ZERO) > 0; left = Duration.between(Instant.now(), end)) {
+            console.redraw(token, Style.DIM, head + bar.render(duration, left), done);
             Thread.sleep(Math.min(50, left.toMillis() + 1));
         }
         console.endLiveLine();

@@ -14,7 +14,10 @@ final class StreamCutScenario implements Scenario {
     public String name() { return "stream-cut"; }
 
     @Override
-    public String shows() { return "streaming: retried until the first chunk arrives; cut mid-answer, the reader sees the part once, not retried"; }
+    public String shows() {
+        return "streaming: retried until the first chunk arrives; cut mid-answer, the reader sees the part"
+                + " once, not retried";
+    }
 
     @Override
     public void run(ScenarioContext ctx) {

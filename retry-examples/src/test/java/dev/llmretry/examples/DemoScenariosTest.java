@@ -85,9 +85,12 @@ class DemoScenariosTest {
     @Test
     void streamCut_dropBeforeFirstChunkRetried_cutMidAnswerSeenOnceAndReportedIncomplete() {
         ScenarioOutcome o = result.outcome("stream-cut");
-        String partial = String.join("", List.of(StreamCutScenario.ANSWER.split("(?<=\\S)(?=\\s)"))
-                .subList(0, StreamCutScenario.CUT_AFTER));
-        assertEquals(List.of(StreamCutScenario.ANSWER, partial), o.streamed());
+        assertEquals(2, o.streamed().size());
+        assertEquals(StreamCutScenario.ANSWER, o.streamed().get(0));
+        // the server sends CUT_AFTER chunks, then cuts; java.net.http may drop the last ones it had not handed over
+        String partial = o.streamed().get(1);
+        assertTrue(!partial.isEmpty() && partial.length() < StreamCutScenario.ANSWER.length()
+                && StreamCutScenario.ANSWER.startsWith(partial), "not a proper prefix of the answer: " + partial);
         assertEquals(1, o.streamsIncomplete());
         assertEquals(List.of("UncheckedIOException"), o.failures());
         assertEquals(1, o.retryDelays().size(), "only the drop before the first chunk is retried");
