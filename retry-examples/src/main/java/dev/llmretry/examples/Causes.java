@@ -22,7 +22,8 @@ final class Causes {
         if (t instanceof LlmHttpException http) {
             String message = String.valueOf(http.getMessage());
             int from = message.indexOf(" from ");
-            String head = from > 0 ? message.substring(0, from) : Integer.toString(http.status());
+            int colon = message.indexOf(": ");
+            String head = from > 0 ? message.substring(0, from) : colon > 0 ? message.substring(0, colon) : message;
             String text = http.errorCode() == null ? head : head + " (" + http.errorCode() + ")";
             String retryAfter = http.header("retry-after");
             return retryAfter == null ? text : text + ", Retry-After: " + retryAfter + "s";
