@@ -25,8 +25,10 @@ final class Causes {
             int colon = message.indexOf(": ");
             String head = from > 0 ? message.substring(0, from) : colon > 0 ? message.substring(0, colon) : message;
             String text = http.errorCode() == null ? head : head + " (" + http.errorCode() + ")";
-            String retryAfter = http.header("retry-after");
-            return retryAfter == null ? text : text + ", Retry-After: " + retryAfter + "s";
+            String millis = http.header("retry-after-ms");
+            String seconds = http.header("retry-after");
+            return millis != null ? text + ", retry-after-ms: " + millis
+                    : seconds != null ? text + ", Retry-After: " + seconds : text;
         }
         if (t instanceof EndpointsUnavailableException e) {
             Instant now = Instant.now();

@@ -47,7 +47,7 @@ public final class ConsoleNotifier implements LlmRetryListener, AutoCloseable {
     public void onRetryScheduled(RetryScheduled e) {
         String head = console.symbol("  \u27f3 ", "  RETRY     ") + e.endpoint() + " attempt " + e.attempt() + "/"
                 + e.maxAttempts() + " failed: " + Causes.brief(e.cause()) + console.symbol(" \u2014 ", " - ")
-                + "next attempt in " + ProgressBar.seconds(e.delay());
+                + "next attempt in " + ProgressBar.duration(e.delay());
         if (animator == null) {
             line(Style.YELLOW, head);
             return;

@@ -30,6 +30,12 @@ public final class ProgressBar {
         return "[" + done + todo + "] " + seconds(Duration.ofMillis(leftMs));
     }
 
+    /** A wait as a person reads it: {@code 5ms} below a second unless a round tenth, else {@code 0.4s}. */
+    public static String duration(Duration d) {
+        long ms = d.toMillis();
+        return ms < 1000 && ms % 100 != 0 ? ms + "ms" : seconds(d);
+    }
+
     /** {@code 0.4s}, {@code 12.0s}: the precision a person reads in a countdown. */
     public static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
