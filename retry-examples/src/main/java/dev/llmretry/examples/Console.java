@@ -72,8 +72,21 @@ public final class Console {
 
     /** Colours and animation when stdout is a terminal and neither {@code NO_COLOR} nor {@code TERM=dumb} is set. */
     public static boolean terminalWantsColour(Map<String, String> env) {
-        return System.console() != null && env.get("NO_COLOR") == null
+        return isTerminal() && env.get("NO_COLOR") == null
                 && !"dumb".equals(env.getOrDefault("TERM", "").toLowerCase(Locale.ROOT));
+    }
+
+    /** Java 17: a console exists only for a terminal. Java 22+ may return one anyway, and says so in isTerminal(). */
+    private static boolean isTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) return false;
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException beforeJava22) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Whether this console uses colours, symbols and animation. */
