@@ -66,6 +66,15 @@ public class LlmHttpException extends RuntimeException {
      */
     public static LlmHttpException from(HttpResponse<String> response) {
         Objects.requireNonNull(response, "response");
+        return from(response, response.body());
+    }
+
+    /**
+     * From a response whose body was not read as a string (a stream, lines, bytes): pass the error body read
+     * separately, e.g. {@code LlmHttpException.from(response, String.join("\n", response.body().toList()))}.
+     */
+    public static LlmHttpException from(HttpResponse<?> response, String body) {
+        Objects.requireNonNull(response, "response");
         String endpoint = null;
         if (response.request() != null) {
             URI uri = response.request().uri();
@@ -73,7 +82,7 @@ public class LlmHttpException extends RuntimeException {
             endpoint = response.request().method() + " " + uri.getScheme() + "://" + uri.getHost()
                     + (uri.getPort() >= 0 ? ":" + uri.getPort() : "") + (uri.getRawPath() == null ? "" : uri.getRawPath());
         }
-        return new LlmHttpException(response.statusCode(), response.headers().map(), response.body(), null, endpoint);
+        return new LlmHttpException(response.statusCode(), response.headers().map(), body, null, endpoint);
     }
 
     /** The HTTP status code. */

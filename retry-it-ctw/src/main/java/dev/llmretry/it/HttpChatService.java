@@ -51,7 +51,7 @@ public class HttpChatService {
         HttpResponse<Stream<String>> response = endpoint.httpClient().send(request, HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() >= 300) {
             String body = response.body().collect(Collectors.joining("\n"));
-            throw new LlmHttpException(response.statusCode(), response.headers().map(), body);
+            throw LlmHttpException.from(response, body);
         }
         return response.body()
                 .filter(line -> line.startsWith("data: ") && !line.equals("data: [DONE]"))
