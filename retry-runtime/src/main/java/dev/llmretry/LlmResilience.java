@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * LlmResilience.addListener(new LlmRetryListener() { ... });
- * System.out.println(LlmResilience.health().toJson());
+ * String json = LlmResilience.health().toJson();
  * LlmResilience.reset("iag");          // close iag's circuit by hand
  * LlmResilience.reload();              // re-read retry.yaml; a broken file keeps the last good configuration
  * }</pre>

@@ -11,7 +11,7 @@ package dev.llmretry.event;
  *
  * <pre>{@code
  * LlmResilience.addListener(new LlmRetryListener() {
- *     @Override public void onFailover(FailedOver e) { System.out.println(e.from() + " -> " + e.to()); }
+ *     @Override public void onFailover(FailedOver e) { log.warn("{} -> {}", e.from(), e.to()); }
  * });
  * }</pre>
  */

@@ -7,7 +7,7 @@ import dev.llmretry.health.EndpointHealth;
  * Read access to a target for the health report and the facade.
  *
  * <pre>{@code
- * for (TargetView t : LlmRuntime.get().targets()) System.out.println(t.name() + " " + t.breaker().state());
+ * for (TargetView t : LlmRuntime.get().targets()) log.info("{} {}", t.name(), t.breaker().state());
  * }</pre>
  */
 public final class TargetView {

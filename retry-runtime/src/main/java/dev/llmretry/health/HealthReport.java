@@ -9,7 +9,7 @@ import java.util.Map;
  * The health of every endpoint and named circuit breaker, as {@code LlmResilience.health()} returns it. Immutable.
  *
  * <pre>{@code
- * System.out.println(LlmResilience.health().toJson());
+ * String json = LlmResilience.health().toJson();
  * // {"iag":{"state":"healthy","success_rate":0.95,"consecutive_failures":0,"total_requests":150}, ...}
  * }</pre>
  */

@@ -21,7 +21,7 @@ import org.opentest4j.AssertionFailedError;
  * service.chat("hi", null);
  * assertEquals(List.of("iag", "iag", "iag", "oneapi"), events.attemptedEndpoints());
  * events.assertThat().waited(ofSeconds(1), ofSeconds(2)).failedOver("iag", "oneapi").succeededOn("oneapi");
- * System.out.println(events.timeline());
+ * String story = events.timeline();      // what happened, in virtual time
  * }</pre>
  *
  * <p>Thread-safe.
