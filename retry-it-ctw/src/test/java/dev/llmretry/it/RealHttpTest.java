@@ -58,6 +58,36 @@ class RealHttpTest {
     }
 
     @Test
+    void retryAfterAboveMaxRetryAfter_failsOverInsteadOfWaiting() {
+        iag.enqueue(FakeResponse.rateLimited(Duration.ofSeconds(120))); // max-retry-after is 60s by default
+
+        String answer = service.viaOpenAi("hello", null);
+
+        assertTrue(answer.contains("oneapi"), answer);
+        assertEquals(List.of(), fresh.clock.waits());
+        assertEquals("retry_after_too_long", fresh.events(dev.llmretry.event.FailedOver.class).get(0).reason());
+    }
+
+    @Test
+    void retryAfterBeyondTheRemainingDeadline_endsTheCallAtOnce() {
+        fresh.useYaml("""
+                retry:
+                  default: { max-duration: 10s }
+                endpoints:
+                  iag:     { url: "%s", model: gpt-4o }
+                  oneapi:  { url: "%s", model: gpt-4o-mini }
+                  litellm: { url: "%s", model: llama3 }
+                """.formatted(iag.baseUrl(), oneapi.baseUrl(), litellm.baseUrl()));
+        iag.enqueue(FakeResponse.rateLimited(Duration.ofSeconds(30)));
+
+        assertThrows(com.openai.errors.RateLimitException.class, () -> service.viaOpenAi("hello", null));
+
+        assertEquals(List.of(), fresh.clock.waits(), "no wait that cannot end before the deadline");
+        assertEquals(1, iag.requestCount());
+        assertEquals("deadline", fresh.events(dev.llmretry.event.CallExhausted.class).get(0).why());
+    }
+
+    @Test
     void openAiSdk_quotaExhausted_failsOverAtOnce_withoutRetrying() {
         iag.enqueue(FakeResponse.quotaExhausted());
 
