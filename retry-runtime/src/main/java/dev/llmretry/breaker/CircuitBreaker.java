@@ -66,9 +66,12 @@ public final class CircuitBreaker {
         return t.now().plusNanos(Math.max(0, open.retryAtNanos - t.nanoTime()));
     }
 
-    /** Consecutive counted failures while closed (0 otherwise). */
+    /** Counted failures in a row since the last success (kept while the circuit is open). */
     public int consecutiveFailures() {
-        return state.get() instanceof ClosedState c ? c.consecutiveFailures() : 0;
+        BreakerState s = state.get();
+        if (s instanceof ClosedState c) return c.consecutiveFailures();
+        if (s instanceof OpenState o) return o.consecutiveFailures;
+        return ((HalfOpenState) s).consecutiveFailures();
     }
 
     /** The permit for one call, or {@code null} when the circuit refuses it. */
@@ -77,7 +80,7 @@ public final class CircuitBreaker {
             BreakerState s = state.get();
             if (s.admit()) return s;
             if (s instanceof OpenState open && time.get().nanoTime() - open.retryAtNanos >= 0) {
-                transition(s, new HalfOpenState(this, settings));
+                transition(s, new HalfOpenState(this, settings, open.consecutiveFailures));
                 continue;
             }
             return null;
@@ -92,7 +95,9 @@ public final class CircuitBreaker {
     /** The call admitted by {@code permit} failed with a failure that counts. Returns true if the circuit is now open. */
     public boolean onFailure(BreakerState permit) {
         if (permit.recordFailure() && state.get() == permit) {
-            transition(permit, new OpenState(this, time.get().nanoTime() + settings.recoveryTime().toNanos()));
+            int failures = permit instanceof ClosedState c ? c.consecutiveFailures()
+                    : permit instanceof HalfOpenState h ? h.consecutiveFailures() + 1 : 1;
+            transition(permit, new OpenState(this, time.get().nanoTime() + settings.recoveryTime().toNanos(), failures));
         }
         return state.get() instanceof OpenState;
     }
@@ -116,7 +121,7 @@ public final class CircuitBreaker {
 
     /** Forces the circuit open until {@code retryAtNanos} (used to restore persisted health). */
     public void forceOpenUntil(long retryAtNanos) {
-        transition(state.get(), new OpenState(this, retryAtNanos));
+        transition(state.get(), new OpenState(this, retryAtNanos, settings.failureThreshold()));
     }
 
     /** The one place the state changes. Losing a race is fine: someone else made a transition from the same state. */
@@ -129,7 +134,7 @@ public final class CircuitBreaker {
     private BreakerState current() {
         BreakerState s = state.get();
         if (s instanceof OpenState open && time.get().nanoTime() - open.retryAtNanos >= 0) {
-            return new HalfOpenState(this, settings); // reported as half-open: the next call will probe it
+            return new HalfOpenState(this, settings, open.consecutiveFailures); // the next call will probe it
         }
         return s;
     }

@@ -12,9 +12,12 @@ final class HalfOpenState extends BreakerState {
     private final int successThreshold;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger successes = new AtomicInteger();
+    /** Failures in a row before this probing round (0 once a trial has succeeded). */
+    private final int priorFailures;
 
-    HalfOpenState(CircuitBreaker owner, BreakerSettings settings) {
+    HalfOpenState(CircuitBreaker owner, BreakerSettings settings, int priorFailures) {
         super(owner);
+        this.priorFailures = priorFailures;
         this.maxCalls = settings.halfOpenMaxCalls();
         this.successThreshold = settings.successThreshold();
     }
@@ -50,4 +53,6 @@ final class HalfOpenState extends BreakerState {
     }
 
     int inFlight() { return inFlight.get(); }
+
+    int consecutiveFailures() { return successes.get() > 0 ? 0 : priorFailures; }
 }

@@ -53,6 +53,21 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void consecutiveFailures_areKeptWhileOpen_growOnAFailedTrial_resetOnASuccessfulOne() {
+        CircuitBreaker b = breaker("failure-threshold", "3", "recovery-time", "10s", "success-threshold", "2");
+        for (int i = 0; i < 3; i++) b.onFailure(b.tryAcquire());
+        assertEquals(3, b.consecutiveFailures(), "open: the count that opened it");
+        nanos.addAndGet(10 * S);
+        b.onFailure(b.tryAcquire());
+        assertEquals(4, b.consecutiveFailures(), "a failed trial adds one");
+        nanos.addAndGet(10 * S);
+        BreakerState trial = b.tryAcquire();
+        assertEquals(4, b.consecutiveFailures());
+        b.onSuccess(trial);
+        assertEquals(0, b.consecutiveFailures(), "a successful trial ends the run of failures");
+    }
+
+    @Test
     void successInBetween_resetsTheConsecutiveCount() {
         CircuitBreaker b = breaker("failure-threshold", "3");
         b.onFailure(b.tryAcquire());
