@@ -54,6 +54,6 @@ final class Target {
     /** An ABORT-class failure: the request was sent, but it says nothing about the endpoint's health. */
     void ignored(Object permit, long nowNanos) {
         if (breaker != null) breaker.onIgnored((BreakerState) permit);
-        if (health != null) health.recordSuccess(nowNanos);
+        if (health != null) health.recordNeutral();
     }
 }

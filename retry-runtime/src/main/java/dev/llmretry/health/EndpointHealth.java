@@ -42,6 +42,11 @@ public final class EndpointHealth {
         lastErrorAt = at;
     }
 
+    /** A request whose failure says nothing about the endpoint (a bad request): counted, but not in the rate. */
+    public void recordNeutral() {
+        total.increment();
+    }
+
     public long totalRequests() { return total.sum(); }
 
     /** Share of successful requests over the window ending at {@code nowNanos}; 1.0 when there were none. */
