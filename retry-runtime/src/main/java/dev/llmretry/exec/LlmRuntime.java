@@ -212,10 +212,15 @@ public final class LlmRuntime {
         plans.clear();
     }
 
-    /** For the test harness: the fault injector every plan built from now on calls before each attempt; or null. */
-    public void installFaultInjector(FaultInjector injector) {
+    /**
+     * For the test harness: the fault injector every plan built from now on calls before each attempt (or null for
+     * none). Returns the one it replaces, so a caller can put it back.
+     */
+    public FaultInjector installFaultInjector(FaultInjector injector) {
+        FaultInjector previous = faultInjector;
         this.faultInjector = injector;
         plans.clear();
+        return previous;
     }
 
     FaultInjector faultInjector() { return faultInjector; }
