@@ -5,11 +5,11 @@ import dev.llmretry.config.LlmRetryConfig;
 import dev.llmretry.exec.LlmRuntime;
 import dev.llmretry.exec.RandomSource;
 import dev.llmretry.testing.VirtualClock;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,29 +23,47 @@ public final class ScaleReport {
 
     /** Runs the three checks and prints one line each. */
     public static void main(String[] args) {
-        asyncCallsInBackoff(10_000);
+        BackoffScale s = asyncCallsInBackoff(10_000);
+        System.out.printf(Locale.ROOT, "async: 10000 calls waiting in backoff: %d pending tasks, %d not done; live "
+                + "threads %d before, %d after, new while waiting: %s; %d answered after the clock ran, %d attempts%n",
+                s.pendingTasks(), s.notDone(), s.threadsBefore(), s.threadsAfter(), s.newThreads(), s.answered(), s.attempts());
         memoryPerEndpoint(1_000);
         loadTime(1_000);
     }
 
-    static void asyncCallsInBackoff(int calls) {
+    /**
+     * What {@code calls} simultaneous async calls, each failing its first attempt, left behind while in backoff.
+     *
+     * @param pendingTasks  scheduled retries on the virtual clock while every call waits
+     * @param notDone       calls not yet complete at that point
+     * @param newThreads    threads that exist while waiting but did not before
+     * @param threadsBefore live threads before the calls
+     * @param threadsAfter  live threads after every call completed
+     * @param answered      calls answered once the clock ran
+     * @param attempts      attempts the service saw
+     */
+    public record BackoffScale(int pendingTasks, long notDone, List<String> newThreads, int threadsBefore,
+                               int threadsAfter, long answered, int attempts) {
+    }
+
+    /** Starts {@code calls} async calls at one virtual instant, looks at what waits, then lets the clock run. */
+    public static BackoffScale asyncCallsInBackoff(int calls) {
         VirtualClock clock = new VirtualClock();
         LlmRuntime.get().resetState();
         LlmRuntime.get().installTimeAndRandom(clock, RandomSource.seeded(1));
         LlmRuntime.get().useConfig(LlmRetryConfig.defaults());
         FlakyAsyncService service = new FlakyAsyncService();
-        int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
         List<CompletableFuture<String>> futures = new ArrayList<>(calls);
         for (int i = 0; i < calls; i++) futures.add(service.complete(i));
         int pending = clock.pendingTasks();
-        int threadsWaiting = ManagementFactory.getThreadMXBean().getThreadCount();
         long notDone = futures.stream().filter(f -> !f.isDone()).count();
+        List<String> created = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
+                .map(Thread::getName).toList();
         clock.runAll();
         long answered = futures.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally()).count();
-        System.out.printf(Locale.ROOT, "async: %d calls waiting in backoff: %d pending tasks, %d not done; live threads "
-                        + "%d before, %d while waiting, %d after; %d answered after the clock ran, %d attempts%n", calls,
-                pending, notDone, threadsBefore, threadsWaiting,
-                ManagementFactory.getThreadMXBean().getThreadCount(), answered, service.attempts());
+        return new BackoffScale(pending, notDone, created, before.size(), Thread.getAllStackTraces().size(), answered,
+                service.attempts());
     }
 
     static void memoryPerEndpoint(int n) {
