@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * llm-retry with the SPEC's default policies and three endpoints: calls go through the woven
  * {@link SimulatedLlmService}, so the real advice, plan, breakers, classifier and async retry loop decide. The
- * runtime gets fresh state, the virtual clock and a seeded random source (full jitter) for each run.
+ * runtime gets fresh state, the virtual clock and a seeded random source (full jitter) for each run. The breakers'
+ * failure threshold can be changed for a sensitivity row; everything else stays at the defaults.
  */
 final class LlmRetryClient implements Client {
     /** The SPEC's default values written out, plus three endpoints in priority order. */
@@ -29,8 +30,9 @@ final class LlmRetryClient implements Client {
 
     private final SimulatedLlmService service;
 
-    LlmRetryClient(VirtualClock clock, World world, long seed) {
-        LlmRetryConfig config = ConfigLoader.parse("simulation retry.yaml", RETRY_YAML, name -> null);
+    LlmRetryClient(VirtualClock clock, World world, long seed, int failureThreshold) {
+        String yaml = RETRY_YAML.replace("failure-threshold: 3", "failure-threshold: " + failureThreshold);
+        LlmRetryConfig config = ConfigLoader.parse("simulation retry.yaml", yaml, name -> null);
         LlmRuntime runtime = LlmRuntime.get();
         runtime.resetState();
         runtime.installTimeAndRandom(clock, RandomSource.seeded(seed));
