@@ -92,10 +92,10 @@ public final class EndpointHealth {
 
         synchronized void rotate(long to, long bucketNanos) {
             if (epoch >= to) return;
-            ok.reset();
-            failed.reset();
             startNanos = Long.MAX_VALUE; // empty while being reset, so the fast path cannot pick it half-rotated
             endNanos = Long.MIN_VALUE;
+            ok.reset();
+            failed.reset();
             epoch = to;
             long start = to * bucketNanos;
             endNanos = start + bucketNanos;
