@@ -1,0 +1,47 @@
+package dev.llmretry.benchmarks.sim;
+
+import dev.llmretry.config.ConfigLoader;
+import dev.llmretry.config.LlmRetryConfig;
+import dev.llmretry.exec.LlmRuntime;
+import dev.llmretry.exec.RandomSource;
+import dev.llmretry.testing.VirtualClock;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * llm-retry with the SPEC's default policies and three endpoints: calls go through the woven
+ * {@link SimulatedLlmService}, so the real advice, plan, breakers, classifier and async retry loop decide. The
+ * runtime gets fresh state, the virtual clock and a seeded random source (full jitter) for each run. The breakers'
+ * failure threshold can be changed for a sensitivity row; everything else stays at the defaults.
+ */
+final class LlmRetryClient implements Client {
+    /** The SPEC's default values written out, plus three endpoints in priority order. */
+    static final String RETRY_YAML = """
+            retry:
+              default: { max-attempts: 6, initial-backoff: 1s, max-backoff: 30s, multiplier: 2.0,
+                         jitter: full, max-duration: 5m, max-retry-after: 60s }
+            circuit-breaker:
+              default: { failure-threshold: 3, recovery-time: 120s, success-threshold: 2, half-open-max-calls: 2 }
+            endpoints:
+              iag:     { url: https://iag.example/v1, priority: 1 }
+              oneapi:  { url: https://oneapi.example/v1, priority: 2 }
+              litellm: { url: https://litellm.example/v1, priority: 3 }
+            failover: { enabled: true, strategy: priority }
+            """;
+
+    private final SimulatedLlmService service;
+
+    LlmRetryClient(VirtualClock clock, World world, long seed, int failureThreshold) {
+        String yaml = RETRY_YAML.replace("failure-threshold: 3", "failure-threshold: " + failureThreshold);
+        LlmRetryConfig config = ConfigLoader.parse("simulation retry.yaml", yaml, name -> null);
+        LlmRuntime runtime = LlmRuntime.get();
+        runtime.resetState();
+        runtime.installTimeAndRandom(clock, RandomSource.seeded(seed));
+        runtime.useConfig(config);
+        this.service = new SimulatedLlmService(world);
+    }
+
+    @Override
+    public CompletableFuture<?> call(int user) {
+        return service.complete(null, user);
+    }
+}
