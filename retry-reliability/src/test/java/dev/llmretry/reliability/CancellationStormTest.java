@@ -120,7 +120,7 @@ class CancellationStormTest {
         SplittableRandom random = new SplittableRandom(7);
         java.util.concurrent.ScheduledFuture<?> interrupter = storm.scheduler.scheduleAtFixedRate(
                 () -> threads[random.nextInt(workers)].interrupt(), 0, 1, TimeUnit.MILLISECONDS);
-        await().atMost(Duration.ofSeconds(20)).until(() -> interruptedEnds.get() >= 500);
+        await().atMost(Duration.ofSeconds(20)).until(() -> interruptedEnds.get() >= 200);
         interrupter.cancel(false);
         stop.set(true);
         for (Thread t : threads) t.join(10_000);
