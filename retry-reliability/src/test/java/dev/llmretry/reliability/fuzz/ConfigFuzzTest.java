@@ -22,7 +22,7 @@ class ConfigFuzzTest {
     static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(2);
     static final Function<String, String> VARIABLES = name -> name.startsWith("SET") ? "1s" : null;
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "60s")
     void anyText_loadsOrExplains(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         long t0 = System.nanoTime();

@@ -23,7 +23,7 @@ class RetryAfterFuzzTest {
             "x-ratelimit-reset-tokens", "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens",
             "anthropic-ratelimit-requests-reset", "anthropic-ratelimit-tokens-reset", "anthropic-ratelimit-requests-remaining"};
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s") // the build's fuzzing smoke run (execution fuzz-smoke in the pom) fuzzes this one
     void anyHeaders_waitIsBounded(byte[] input) {
         FuzzRequest r = FuzzRequest.of(new String(input, StandardCharsets.UTF_8));
         assertBounded(RetryAfterParser.parse(r.headers::get, r.body, r.now, r.rateLimited), r);
