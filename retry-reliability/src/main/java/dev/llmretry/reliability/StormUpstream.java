@@ -13,18 +13,21 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The upstream of the cancellation storms: every attempt takes 1–3 ms (a latch wait for blocking calls, a scheduled
- * completion for async ones) and fails with 503 until {@link #recover()}; counts body invocations per endpoint.
+ * completion for async ones) and, until {@link #recover()}, fails with 503 at the given rate; counts body
+ * invocations per endpoint.
  * Thread-safe.
  */
 public final class StormUpstream {
     private final ScheduledExecutorService scheduler;
     private final SplittableRandom random;
     private final Map<String, LongAdder> invocations = new ConcurrentHashMap<>();
+    private final int failurePercent;
     private volatile boolean healthy;
 
-    public StormUpstream(ScheduledExecutorService scheduler, long seed) {
+    public StormUpstream(ScheduledExecutorService scheduler, long seed, int failurePercent) {
         this.scheduler = scheduler;
         this.random = new SplittableRandom(seed);
+        this.failurePercent = failurePercent;
     }
 
     public void recover() { healthy = true; }
@@ -37,14 +40,14 @@ public final class StormUpstream {
     public String call(Endpoint endpoint) throws Exception {
         count(endpoint);
         new CountDownLatch(1).await(latencyMillis(), TimeUnit.MILLISECONDS);
-        if (healthy) return "ok from " + endpoint.name();
+        if (succeeds()) return "ok from " + endpoint.name();
         throw new LlmHttpException(503, Map.of(), "");
     }
 
     public CompletableFuture<String> callAsync(Endpoint endpoint) {
         count(endpoint);
         CompletableFuture<String> f = new CompletableFuture<>();
-        boolean ok = healthy;
+        boolean ok = succeeds();
         scheduler.schedule(() -> {
             if (ok) f.complete("ok from " + endpoint.name());
             else f.completeExceptionally(new LlmHttpException(503, Map.of(), ""));
@@ -54,6 +57,10 @@ public final class StormUpstream {
 
     private void count(Endpoint endpoint) {
         invocations.computeIfAbsent(endpoint.name(), k -> new LongAdder()).increment();
+    }
+
+    private synchronized boolean succeeds() {
+        return healthy || random.nextInt(100) >= failurePercent;
     }
 
     private synchronized long latencyMillis() {
