@@ -39,7 +39,7 @@ class BoundedMemoryTest {
     }
 
     @Test
-    void millionsOfWovenCalls_plansWindowsAndHeapStayBounded() throws Exception {
+    void millionsOfWovenCalls_run_plansAndHeapStayBounded() throws Exception {
         long calls = Long.getLong("memory.calls", 1_500_000);
         LlmRuntime rt = LlmRuntime.get();
         rt.resetState();
