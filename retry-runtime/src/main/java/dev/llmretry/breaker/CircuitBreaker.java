@@ -29,6 +29,7 @@ public final class CircuitBreaker {
     private final AtomicReference<BreakerState> state;
     private volatile BreakerSettings settings;
     private volatile Object attachment;
+    private final Object transitions = new Object();
 
     /** Told about every state change, after it happened, outside any lock. */
     @FunctionalInterface
@@ -124,11 +125,18 @@ public final class CircuitBreaker {
         transition(state.get(), new OpenState(this, retryAtNanos, settings.failureThreshold()));
     }
 
-    /** The one place the state changes. Losing a race is fine: someone else made a transition from the same state. */
+    /**
+     * The one place the state changes. Losing a race is fine: someone else made a transition from the same state.
+     * Changes and their notifications are serialized per breaker (state changes are rare; admitting and recording
+     * calls never take this lock), so listeners see one breaker's changes in the order they happened: without it, a
+     * thread preempted between its change and its notification let a later change be reported first.
+     */
     private void transition(BreakerState from, BreakerState to) {
-        if (!state.compareAndSet(from, to)) return;
-        Instant retryAt = to instanceof OpenState ? retryAt() : null;
-        if (from.kind() != to.kind()) listener.changed(this, from.kind(), to.kind(), retryAt);
+        synchronized (transitions) {
+            if (!state.compareAndSet(from, to)) return;
+            Instant retryAt = to instanceof OpenState ? retryAt() : null;
+            if (from.kind() != to.kind()) listener.changed(this, from.kind(), to.kind(), retryAt);
+        }
     }
 
     private BreakerState current() {

@@ -45,7 +45,11 @@ public final class AsyncCall extends CompletableFuture<Object> {
     }
 
     private void run(dev.llmretry.Endpoint endpoint) {
-        if (isDone()) return;
+        if (isDone()) { // cancelled after the permit for this attempt was taken
+            if (call == null) plan.abandon(firstPermit);
+            else call.abandon();
+            return;
+        }
         CompletableFuture<?> f;
         try {
             if (call == null) plan.inject(firstPermit);
@@ -92,7 +96,10 @@ public final class AsyncCall extends CompletableFuture<Object> {
             completeExceptionally(terminal);
             return;
         }
-        if (isDone()) return; // cancelled meanwhile: the failure was recorded, nothing more to try
+        if (isDone()) { // cancelled meanwhile: the failure was recorded, nothing more to try
+            call.abandon(); // a failover may already hold the next endpoint's permit
+            return;
+        }
         long delay = call.delayNanos();
         if (delay > 0) pendingRetry = plan.time.schedule(this::next, delay);
         else next();

@@ -48,6 +48,7 @@ public final class CallState {
     private long delayNanos;
     private boolean sameEndpointNext;
     private boolean failedOver;
+    private boolean permitUnused;
     private long callId;
 
     CallState(MethodPlan plan, Object permit, long startNanos) {
@@ -83,6 +84,7 @@ public final class CallState {
 
     /** The attempt just made failed with {@code failure}. Returns if there is a next attempt; throws otherwise. */
     public void failed(Throwable failure) {
+        permitUnused = false;
         attempts++;
         Classification c = classify(failure);
         long now = plan.time.nanoTime();
@@ -149,6 +151,7 @@ public final class CallState {
         Object p = current.tryAcquire();
         if (p != null) {
             permit = p;
+            permitUnused = true;
             return;
         }
         Target from = current;
@@ -173,6 +176,7 @@ public final class CallState {
 
     /** The attempt just made succeeded. */
     public void succeeded() {
+        permitUnused = false;
         long now = plan.time.nanoTime();
         CallContext.enter(this);
         try {
@@ -193,6 +197,16 @@ public final class CallState {
         } finally {
             CallContext.exit();
         }
+    }
+
+    /**
+     * The call was cancelled after it took the permit for its next attempt and before making it: gives the permit
+     * back. Without this a cancelled call kept a half-open trial slot for ever and the circuit could never close.
+     */
+    public void abandon() {
+        if (!permitUnused) return;
+        permitUnused = false;
+        current.release(permit);
     }
 
     /** The call ends: the last failure, with the earlier ones (and {@code extra}) attached as suppressed. */
@@ -221,6 +235,7 @@ public final class CallState {
             }
             current = ts[i];
             permit = p;
+            permitUnused = true;
             markTried(current);
             retriesHere = 0;
             previousDelay = 0;

@@ -145,6 +145,11 @@ public final class MethodPlan {
         return e;
     }
 
+    /** The call was cancelled before its first attempt: gives the permit from {@link #enter()} back. */
+    public void abandon(Object permit) {
+        Target.of(permit).release(permit);
+    }
+
     /** The endpoint to inject for the attempt admitted by {@code permit}. */
     public Endpoint endpoint(Object permit) {
         return Target.of(permit).endpoint;

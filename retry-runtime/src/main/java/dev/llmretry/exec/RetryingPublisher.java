@@ -64,7 +64,11 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
         }
 
         private void run() {
-            if (cancelled.get()) return;
+            if (cancelled.get()) { // cancelled after the permit for this attempt was taken
+                if (call == null) plan.abandon(firstPermit);
+                else call.abandon();
+                return;
+            }
             Flow.Publisher<?> source;
             try {
                 if (call == null) plan.inject(firstPermit);
@@ -180,7 +184,10 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
         }
 
         private void next() {
-            if (cancelled.get()) return;
+            if (cancelled.get()) {
+                call.abandon(); // a failover may already hold the next endpoint's permit
+                return;
+            }
             try {
                 call.acquireNext();
             } catch (Throwable terminal) {

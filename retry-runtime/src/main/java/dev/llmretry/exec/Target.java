@@ -51,6 +51,11 @@ final class Target {
         if (breaker != null) breaker.onLateFailure();
     }
 
+    /** Gives back a permit that no attempt was made with (the call was cancelled after taking it). */
+    void release(Object permit) {
+        if (breaker != null) breaker.onIgnored((BreakerState) permit);
+    }
+
     /** An ABORT-class failure: the request was sent, but it says nothing about the endpoint's health. */
     void ignored(Object permit, long nowNanos) {
         if (breaker != null) breaker.onIgnored((BreakerState) permit);
