@@ -27,8 +27,8 @@ class BreakerNotificationOrderTest {
         VirtualClock clock = new VirtualClock();
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch laterChangesMade = new CountDownLatch(1);
-        CircuitBreaker breaker = new CircuitBreaker("iag", BreakerSettings.defaults(), () -> clock, (b, from, to, at) -> {
-            if (from == CircuitState.CLOSED) awaitQuietly(laterChangesMade); // the opener is preempted here
+        CircuitBreaker breaker = new CircuitBreaker("iag", BreakerSettings.defaults(), () -> clock, (b, from, to, at) -> () -> {
+            if (from == CircuitState.CLOSED) awaitQuietly(laterChangesMade); // the opener's delivery is held up here
             seen.add(from + "->" + to);
         });
 
@@ -38,7 +38,7 @@ class BreakerNotificationOrderTest {
         opener.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> breaker.state() == CircuitState.OPEN);
         clock.advance(Duration.ofSeconds(121));
-        BreakerState trial = breaker.tryAcquire();   // OPEN -> HALF_OPEN (waits for the opener's notification)
+        BreakerState trial = breaker.tryAcquire();   // OPEN -> HALF_OPEN: queued behind the opener's notice
         breaker.onFailure(trial);                     // HALF_OPEN -> OPEN
         laterChangesMade.countDown();
         opener.join(5_000);
@@ -46,7 +46,7 @@ class BreakerNotificationOrderTest {
         assertEquals(List.of("CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->OPEN"), seen);
     }
 
-    /** Waits for the other thread at most briefly: with ordered notifications it cannot proceed until we return. */
+    /** Waits at most briefly for the other thread's later changes, which are queued behind this notice. */
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(300, TimeUnit.MILLISECONDS);

@@ -11,7 +11,9 @@ import java.util.function.Supplier;
  * optional failure rate is reached), OPEN → HALF_OPEN once {@code recovery-time} has passed, HALF_OPEN → CLOSED after
  * {@code success-threshold} successful trial calls, HALF_OPEN → OPEN on a failed trial.
  *
- * <p>Thread-safe and lock-free: the state is one {@link AtomicReference} changed only in {@link #transition}. A
+ * <p>Thread-safe. Admitting and recording calls is lock-free: the state is one {@link AtomicReference}, changed only
+ * in {@link #transition}, which takes a small per-breaker lock so that notices of state changes are queued in the
+ * order the changes happened; they are delivered outside that lock. A
  * caller asks {@link #tryAcquire()} for a permit (the state object it was admitted by) and reports the outcome
  * against that permit, so a late answer from an old half-open round cannot corrupt the current one. On the success
  * path of a healthy breaker nothing is written.
@@ -30,11 +32,17 @@ public final class CircuitBreaker {
     private volatile BreakerSettings settings;
     private volatile Object attachment;
     private final Object transitions = new Object();
+    private final java.util.ArrayDeque<Runnable> pendingNotices = new java.util.ArrayDeque<>(); // guarded by transitions
+    private boolean delivering; // guarded by transitions
 
-    /** Told about every state change, after it happened, outside any lock. */
+    /**
+     * Told about every state change. {@code changed} runs on the thread that made the change, right after it, and
+     * returns the notice to deliver (or null); notices are delivered outside any lock, one at a time, in the order of
+     * the changes, possibly by another thread that is delivering this breaker's earlier notices.
+     */
     @FunctionalInterface
     public interface TransitionListener {
-        void changed(CircuitBreaker breaker, CircuitState from, CircuitState to, Instant retryAt);
+        Runnable changed(CircuitBreaker breaker, CircuitState from, CircuitState to, Instant retryAt);
     }
 
     public CircuitBreaker(String name, BreakerSettings settings, Supplier<TimeSource> time, TransitionListener listener) {
@@ -133,9 +141,41 @@ public final class CircuitBreaker {
      */
     private void transition(BreakerState from, BreakerState to) {
         synchronized (transitions) {
-            if (!state.compareAndSet(from, to)) return;
-            Instant retryAt = to instanceof OpenState ? retryAt() : null;
-            if (from.kind() != to.kind()) listener.changed(this, from.kind(), to.kind(), retryAt);
+            if (!state.compareAndSet(from, to) || from.kind() == to.kind()) return;
+            Runnable notice = listener.changed(this, from.kind(), to.kind(), to instanceof OpenState ? retryAt() : null);
+            if (notice != null) pendingNotices.add(notice);
+            if (delivering || pendingNotices.isEmpty()) return; // the thread delivering will deliver this one too
+            delivering = true;
+        }
+        deliverNotices();
+    }
+
+    /** Delivers queued notices in order, outside the lock; only one thread delivers at a time. */
+    private void deliverNotices() {
+        boolean drained = false;
+        try {
+            while (true) {
+                Runnable next;
+                synchronized (transitions) {
+                    next = pendingNotices.poll();
+                    if (next == null) {
+                        delivering = false;
+                        drained = true;
+                        return;
+                    }
+                }
+                try {
+                    next.run();
+                } catch (RuntimeException e) {
+                    // a broken notice must not hold back the ones after it (the runtime's notices never throw)
+                }
+            }
+        } finally {
+            if (!drained) {
+                synchronized (transitions) {
+                    delivering = false;
+                }
+            }
         }
     }
 

@@ -6,7 +6,8 @@ package dev.llmretry.event;
  * ({@code META-INF/services/dev.llmretry.event.LlmRetryListener}, or {@code @AutoService(LlmRetryListener.class)}).
  *
  * <p>Listeners are called on the thread of the call (or of the scheduler, for async calls), never while the library
- * holds a lock. They must be thread-safe and quick. A listener that throws is logged once and otherwise ignored: it
+ * holds a lock. Circuit changes of one breaker arrive in the order they happened; to keep that order, one may be
+ * delivered on the thread of another call that changed the same breaker at the same time. They must be thread-safe and quick. A listener that throws is logged once and otherwise ignored: it
  * never breaks a call.
  *
  * <pre>{@code

@@ -171,11 +171,15 @@ public final class LlmRuntime {
         return new CircuitBreaker(name, settings, timeSupplier, this::circuitChanged);
     }
 
-    private void circuitChanged(CircuitBreaker b, CircuitState from, CircuitState to, Instant retryAt) {
-        listeners.emit(new CircuitStateChanged(CallContext.currentCallId(), CallContext.currentMethod(), time.now(),
-                b.name(), from, to, retryAt));
+    /** Builds the event on the thread that caused the change (so it names that call); delivery comes later, in order. */
+    private Runnable circuitChanged(CircuitBreaker b, CircuitState from, CircuitState to, Instant retryAt) {
+        CircuitStateChanged event = new CircuitStateChanged(CallContext.currentCallId(), CallContext.currentMethod(),
+                time.now(), b.name(), from, to, retryAt);
         Path file = healthFile;
-        if (file != null) HealthStore.save(file, healthReport());
+        return () -> {
+            listeners.emit(event);
+            if (file != null) HealthStore.save(file, healthReport());
+        };
     }
 
     /** The health of every configured endpoint and named breaker right now. */
