@@ -102,6 +102,7 @@ final class ChatResponder implements LoopbackHttpServer.Handler {
             exchange.sendChunk(event(OpenAiBodies.contentChunk(id, created, model, tokens.get(i), i == 0)));
         }
         if (spec.streamCutAfter >= 0) {
+            exchange.pause(spec.chunkInterval); // the cut comes one interval after the last chunk, like the next one would
             exchange.drop();
             return;
         }

@@ -178,7 +178,9 @@ public final class FakeResponse {
 
     /**
      * Streams {@code chunks} content chunks, then closes the connection abruptly: no final chunk,
-     * no {@code data: [DONE]}. The answer is streamed even if the request did not ask for it.
+     * no {@code data: [DONE]}. The answer is streamed even if the request did not ask for it. The cut comes one
+     * {@link #chunkInterval} after the last chunk; with no interval, the JDK's HttpClient may report the cut before
+     * it hands over the chunks it had buffered, so give one (a few ms) when a test counts the chunks received.
      */
     public FakeResponse streamCutAfter(int chunks) {
         requireStreamable("streamCutAfter", chunks);
