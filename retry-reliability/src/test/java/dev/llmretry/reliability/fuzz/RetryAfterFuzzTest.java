@@ -60,7 +60,7 @@ class RetryAfterFuzzTest {
                 String name = colon < 0 ? lines[i] : lines[i].substring(0, colon);
                 String value = colon < 0 ? "" : lines[i].substring(colon + 1).trim();
                 String key = name.trim().toLowerCase(Locale.ROOT);
-                if (key.length() == 1 && Character.isDigit(key.charAt(0))) key = NAMES[key.charAt(0) - '0']; // short names
+                if (key.length() == 1 && key.charAt(0) >= '0' && key.charAt(0) <= '9') key = NAMES[key.charAt(0) - '0']; // short names (ASCII digits only)
                 headers.put(key, value);
             }
             String body = i + 1 < lines.length ? String.join("\n", java.util.Arrays.copyOfRange(lines, i + 1, lines.length)) : "";
