@@ -29,13 +29,27 @@ public class EndpointsUnavailableException extends RuntimeException {
 
     private final String method;
     private final transient List<EndpointState> endpoints;
+    private final Instant nextProbe;
 
     public EndpointsUnavailableException(String method, List<EndpointState> endpoints) {
+        this(method, endpoints, null);
+    }
+
+    /**
+     * @param nextProbe when the next last-resort probe may go (a call then is let through to the endpoint due
+     *                  soonest), or {@code null} if unknown
+     */
+    public EndpointsUnavailableException(String method, List<EndpointState> endpoints, Instant nextProbe) {
         super("No endpoint available for " + method + ": every circuit is open ("
-                + endpoints.stream().map(EndpointState::toString).collect(Collectors.joining(", ")) + ")");
+                + endpoints.stream().map(EndpointState::toString).collect(Collectors.joining(", ")) + ")"
+                + (nextProbe != null ? "; next probe at " + nextProbe : ""));
         this.method = method;
         this.endpoints = List.copyOf(endpoints);
+        this.nextProbe = nextProbe;
     }
+
+    /** When the next last-resort probe may go (a call made then is let through), or {@code null} if unknown. */
+    public Instant nextProbe() { return nextProbe; }
 
     /** The protected method, {@code "com.acme.Chat#ask"}. */
     public String method() { return method; }

@@ -93,20 +93,27 @@ class FailoverTest extends WovenTestBase {
     }
 
     @Test
-    void everyCircuitOpen_throwsEndpointsUnavailable_namingEachAndItsProbeTime() throws Exception {
+    void everyCircuitOpen_oneLastResortProbePerEndpoint_thenEndpointsUnavailable_namingEachAndTheNextProbe() throws Exception {
         for (String ep : List.of("iag", "oneapi", "litellm")) {
-            backend.script(ep, status(503), status(503), status(503));
+            backend.script(ep, status(503), status(503), status(503), status(503));
         }
         assertThrows(LlmHttpException.class, () -> service.chat("q", null)); // iag and oneapi open (6 attempts)
         assertThrows(LlmHttpException.class, () -> service.chat("q", null)); // litellm opens
         int callsBefore = backend.calls().size();
 
+        // every circuit is open: a call takes the probe slot of the endpoint due soonest that has one free (each
+        // endpoint admits one last-resort probe per half second, the first half a second after it opened: litellm
+        // opened just now); a probe is one request, and its failure ends the call
+        for (int i = 0; i < 2; i++) assertThrows(LlmHttpException.class, () -> service.chat("probe", null));
+        assertEquals(List.of("iag", "oneapi"), backend.calls().subList(callsBefore, backend.calls().size()));
+
         EndpointsUnavailableException e = assertThrows(EndpointsUnavailableException.class,
                 () -> service.chat("q2", null));
 
-        assertEquals(callsBefore, backend.calls().size(), "nothing is sent while every circuit is open");
+        assertEquals(callsBefore + 2, backend.calls().size(), "nothing more is sent until a probe slot is free");
         assertTrue(e.getMessage().contains("iag open until"), e.getMessage());
         assertTrue(e.getMessage().contains("litellm open until"), e.getMessage());
+        assertTrue(e.getMessage().contains("next probe at"), e.getMessage());
         assertEquals(3, e.endpoints().size());
     }
 }

@@ -69,7 +69,7 @@ class RealHttpTest {
     }
 
     @Test
-    void retryAfterBeyondTheRemainingDeadline_endsTheCallAtOnce() {
+    void retryAfterBeyondTheRemainingDeadline_failsOverAtOnce() throws Exception {
         fresh.useYaml("""
                 retry:
                   default: { max-duration: 10s }
@@ -80,10 +80,30 @@ class RealHttpTest {
                 """.formatted(iag.baseUrl(), oneapi.baseUrl(), litellm.baseUrl()));
         iag.enqueue(FakeResponse.rateLimited(Duration.ofSeconds(30)));
 
+        String answer = service.viaOpenAi("hello", null);
+
+        assertTrue(answer.contains("oneapi"), answer);
+        assertEquals(List.of(), fresh.clock.waits(), "no wait that cannot end before the deadline");
+        assertEquals(1, iag.requestCount());
+        assertEquals("deadline", fresh.events(dev.llmretry.event.FailedOver.class).get(0).reason());
+    }
+
+    @Test
+    void retryAfterBeyondTheRemainingDeadline_everywhere_endsTheCallAtOnce() {
+        fresh.useYaml("""
+                retry:
+                  default: { max-duration: 10s }
+                endpoints:
+                  iag:     { url: "%s", model: gpt-4o }
+                  oneapi:  { url: "%s", model: gpt-4o-mini }
+                  litellm: { url: "%s", model: llama3 }
+                """.formatted(iag.baseUrl(), oneapi.baseUrl(), litellm.baseUrl()));
+        for (var server : List.of(iag, oneapi, litellm)) server.enqueue(FakeResponse.rateLimited(Duration.ofSeconds(30)));
+
         assertThrows(com.openai.errors.RateLimitException.class, () -> service.viaOpenAi("hello", null));
 
         assertEquals(List.of(), fresh.clock.waits(), "no wait that cannot end before the deadline");
-        assertEquals(1, iag.requestCount());
+        assertEquals(List.of(1, 1, 1), List.of(iag.requestCount(), oneapi.requestCount(), litellm.requestCount()));
         assertEquals("deadline", fresh.events(dev.llmretry.event.CallExhausted.class).get(0).why());
     }
 

@@ -67,9 +67,14 @@ class ShapesTest extends WovenTestBase {
     @ParameterizedTest
     @EnumSource(Shape.class)
     void allCircuitsOpen_failsFast_withEndpointsUnavailable(Shape shape) {
-        for (String ep : List.of("iag", "oneapi", "litellm")) backend.script(ep, status(503), status(503), status(503));
+        for (String ep : List.of("iag", "oneapi", "litellm")) {
+            backend.script(ep, status(503), status(503), status(503), status(503));
+        }
         assertThrows(LlmHttpException.class, () -> Shape.SYNC.call(shaped, clock, "q"));
         assertThrows(LlmHttpException.class, () -> Shape.SYNC.call(shaped, clock, "q"));
+        for (int probe = 0; probe < 2; probe++) { // one last-resort probe per endpoint opened over half a second ago
+            assertThrows(LlmHttpException.class, () -> Shape.SYNC.call(shaped, clock, "q"));
+        }
         int sent = backend.calls().size();
 
         assertThrows(EndpointsUnavailableException.class, () -> shape.call(shaped, clock, "q"));

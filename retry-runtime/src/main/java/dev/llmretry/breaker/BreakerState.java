@@ -37,6 +37,11 @@ public abstract sealed class BreakerState permits ClosedState, OpenState, HalfOp
         return false;
     }
 
+    /** True for a last-resort probe: a call admitted while every circuit of it was open; it gets one attempt. */
+    public boolean isProbe() {
+        return this instanceof OpenState;
+    }
+
     /** Gives back a trial slot without counting the outcome. */
     void release() {
     }

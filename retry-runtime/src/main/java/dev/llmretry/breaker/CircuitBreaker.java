@@ -7,9 +7,22 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * One circuit breaker: CLOSED → OPEN after {@code failure-threshold} consecutive counted failures (or when the
- * optional failure rate is reached), OPEN → HALF_OPEN once {@code recovery-time} has passed, HALF_OPEN → CLOSED after
- * {@code success-threshold} successful trial calls, HALF_OPEN → OPEN on a failed trial.
+ * One circuit breaker, guarding one endpoint (or one named dependency). It isolates an endpoint that is failing and
+ * never one that is merely flaky:
+ * <ul>
+ *   <li>CLOSED → OPEN after {@code failure-threshold} consecutive counted failures while at least
+ *       {@code min-failure-rate} of the endpoint's recent requests ({@link RecentOutcomes}, the health window) failed,
+ *       or after {@code outage-threshold} consecutive failures whatever the rate (or when the optional count-window
+ *       rate is reached). With 15% random failures three in a row happen every few hundred requests; they no longer
+ *       open the circuit, because the recent failure rate stays far below 50%.</li>
+ *   <li>OPEN for {@code recovery-time} when the endpoint answered nothing in the window (down), else for
+ *       {@code min-recovery-time} (overloaded), doubling with every failed probing round up to
+ *       {@code recovery-time}. Then HALF_OPEN: at most {@code half-open-max-calls} trial calls;
+ *       {@code success-threshold} successes close it, one failure reopens it.</li>
+ *   <li>While OPEN, {@link #tryProbe()} lets a last-resort probe through at most twice a second, for calls whose
+ *       every circuit is open; a successful probe moves the circuit to HALF_OPEN at once.</li>
+ *   <li>{@link #tryRetry} keeps retries on the endpoint within its {@link RetryBudget}.</li>
+ * </ul>
  *
  * <p>Thread-safe. Admitting and recording calls is lock-free: the state is one {@link AtomicReference}, changed only
  * in {@link #transition}, which takes a small per-breaker lock so that notices of state changes are queued in the
@@ -29,6 +42,8 @@ public final class CircuitBreaker {
     private final Supplier<TimeSource> time;
     private final TransitionListener listener;
     private final AtomicReference<BreakerState> state;
+    private final RecentOutcomes recent;
+    private final RetryBudget budget;
     private volatile BreakerSettings settings;
     private volatile Object attachment;
     private final Object transitions = new Object();
@@ -45,11 +60,20 @@ public final class CircuitBreaker {
         Runnable changed(CircuitBreaker breaker, CircuitState from, CircuitState to, Instant retryAt);
     }
 
+    /** A breaker that knows nothing of its endpoint's other traffic: consecutive failures alone open it. */
     public CircuitBreaker(String name, BreakerSettings settings, Supplier<TimeSource> time, TransitionListener listener) {
+        this(name, settings, time, listener, RecentOutcomes.NONE);
+    }
+
+    /** A breaker that weighs {@code recent} (the endpoint's health window) before isolating the endpoint. */
+    public CircuitBreaker(String name, BreakerSettings settings, Supplier<TimeSource> time, TransitionListener listener,
+                          RecentOutcomes recent) {
         this.name = name;
         this.settings = settings;
         this.time = time;
         this.listener = listener;
+        this.recent = recent;
+        this.budget = new RetryBudget(recent);
         this.state = new AtomicReference<>(new ClosedState(this, settings));
     }
 
@@ -89,24 +113,81 @@ public final class CircuitBreaker {
             BreakerState s = state.get();
             if (s.admit()) return s;
             if (s instanceof OpenState open && time.get().nanoTime() - open.retryAtNanos >= 0) {
-                transition(s, new HalfOpenState(this, settings, open.consecutiveFailures));
+                transition(s, new HalfOpenState(this, settings, open.consecutiveFailures, open.openNanos, 0));
                 continue;
             }
             return null;
         }
     }
 
+    /**
+     * A last-resort probe for a call whose every circuit is open: admitted at most twice a second while this circuit
+     * is open, {@code null} otherwise. Its success brings the endpoint back (half-open); its failure changes nothing.
+     */
+    public BreakerState tryProbe() {
+        BreakerState s = state.get();
+        return s instanceof OpenState open && open.admitProbe(time.get().nanoTime()) ? s : null;
+    }
+
+    /** When an open circuit admits its next last-resort probe; {@code null} unless open. */
+    public Instant nextProbeAt() {
+        BreakerState s = state.get();
+        if (!(s instanceof OpenState open)) return null;
+        TimeSource t = time.get();
+        long at = Math.min(open.nextProbeNanos(), open.retryAtNanos);
+        return t.now().plusNanos(Math.max(0, at - t.nanoTime()));
+    }
+
+    /** Takes a retry on this endpoint from its retry budget; false when the budget is spent (fail over instead). */
+    public boolean tryRetry(long nowNanos) {
+        return budget.tryRetry(nowNanos, settings);
+    }
+
+    /** Retries on this endpoint in the health window ending at {@code nowNanos}. */
+    public int retriesInWindow(long nowNanos) {
+        return budget.used(nowNanos);
+    }
+
+    /**
+     * Whether {@code streak} consecutive failures (at least {@code failure-threshold}) show a failing endpoint rather
+     * than a flaky one: the streak reached {@code outage-threshold}, or the recent failure rate is at least
+     * {@code min-failure-rate}.
+     */
+    boolean warrantsIsolation(int streak) {
+        BreakerSettings s = settings;
+        if (streak >= s.outageThreshold() || Double.isNaN(s.minFailureRate())) return true;
+        return recent.failureRate(time.get().nanoTime()) >= s.minFailureRate();
+    }
+
+    /** How long a circuit opened now stays open: the full recovery-time for an endpoint that answered nothing. */
+    private long firstOpenNanos(long nowNanos) {
+        BreakerSettings s = settings;
+        long full = s.recoveryTime().toNanos();
+        boolean answeredSome = recent.failureRate(nowNanos) < 1.0;
+        return answeredSome ? Math.min(full, s.minRecoveryTime().toNanos()) : full;
+    }
+
     /** The call admitted by {@code permit} succeeded. */
     public void onSuccess(BreakerState permit) {
-        if (permit.recordSuccess() && state.get() == permit) transition(permit, new ClosedState(this, settings));
+        if (!permit.recordSuccess() || state.get() != permit) return;
+        if (permit instanceof OpenState open && settings.successThreshold() > 1) {
+            transition(permit, new HalfOpenState(this, settings, 0, open.openNanos, 1)); // a last-resort probe answered
+        } else {
+            transition(permit, new ClosedState(this, settings));
+        }
     }
 
     /** The call admitted by {@code permit} failed with a failure that counts. Returns true if the circuit is now open. */
     public boolean onFailure(BreakerState permit) {
         if (permit.recordFailure() && state.get() == permit) {
-            int failures = permit instanceof ClosedState c ? c.consecutiveFailures()
-                    : permit instanceof HalfOpenState h ? h.consecutiveFailures() + 1 : 1;
-            transition(permit, new OpenState(this, time.get().nanoTime() + settings.recoveryTime().toNanos(), failures));
+            long now = time.get().nanoTime();
+            if (permit instanceof HalfOpenState h) {
+                long doubled = Math.min(settings.recoveryTime().toNanos(), OpenState.saturatedAdd(h.lastOpenNanos, h.lastOpenNanos));
+                transition(permit, new OpenState(this, now, doubled, h.consecutiveFailures() + 1));
+            } else {
+                int failures = permit instanceof ClosedState c ? c.consecutiveFailures() : 1;
+                transition(permit, new OpenState(this, now, firstOpenNanos(now), failures));
+            }
         }
         return state.get() instanceof OpenState;
     }
@@ -130,7 +211,8 @@ public final class CircuitBreaker {
 
     /** Forces the circuit open until {@code retryAtNanos} (used to restore persisted health). */
     public void forceOpenUntil(long retryAtNanos) {
-        transition(state.get(), new OpenState(this, retryAtNanos, settings.failureThreshold()));
+        long now = time.get().nanoTime();
+        transition(state.get(), new OpenState(this, now, Math.max(0, retryAtNanos - now), settings.failureThreshold()));
     }
 
     /**
@@ -182,7 +264,7 @@ public final class CircuitBreaker {
     private BreakerState current() {
         BreakerState s = state.get();
         if (s instanceof OpenState open && time.get().nanoTime() - open.retryAtNanos >= 0) {
-            return new HalfOpenState(this, settings, open.consecutiveFailures); // the next call will probe it
+            return new HalfOpenState(this, settings, open.consecutiveFailures, open.openNanos, 0); // the next call probes it
         }
         return s;
     }

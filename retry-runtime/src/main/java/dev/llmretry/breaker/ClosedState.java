@@ -5,9 +5,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Calls flow. Opens after {@code failure-threshold} consecutive failures, or, when a failure-rate threshold is set,
- * when that share of the last {@code sliding-window-size} calls failed (after {@code minimum-calls}). A success on a
- * breaker with no recorded failure writes nothing unless the failure-rate window is on.
+ * Calls flow. Opens after {@code failure-threshold} consecutive failures if the endpoint's recent failure rate says
+ * it is failing rather than flaky, or after {@code outage-threshold} consecutive failures whatever the rate
+ * ({@link CircuitBreaker#warrantsIsolation}); also, when a failure-rate threshold is set, when that share of the last
+ * {@code sliding-window-size} calls failed (after {@code minimum-calls}). A success on a breaker with no recorded
+ * failure writes nothing unless the failure-rate window is on.
  */
 final class ClosedState extends BreakerState {
     private final int threshold;
@@ -35,9 +37,9 @@ final class ClosedState extends BreakerState {
 
     @Override
     boolean recordFailure() {
-        boolean byCount = consecutive.incrementAndGet() >= threshold;
+        int streak = consecutive.incrementAndGet();
         boolean byRate = window != null && window.record(true);
-        return byCount || byRate;
+        return byRate || streak >= threshold && breaker().warrantsIsolation(streak);
     }
 
     /** A ring of the last N outcomes (1 = failure); lock-free, approximate under races by at most a few slots. */

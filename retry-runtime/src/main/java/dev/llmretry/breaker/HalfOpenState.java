@@ -14,10 +14,14 @@ final class HalfOpenState extends BreakerState {
     private final AtomicInteger successes = new AtomicInteger();
     /** Failures in a row before this probing round (0 once a trial has succeeded). */
     private final int priorFailures;
+    /** How long the opening before this round lasted: a failed round opens the circuit for twice as long. */
+    final long lastOpenNanos;
 
-    HalfOpenState(CircuitBreaker owner, BreakerSettings settings, int priorFailures) {
+    HalfOpenState(CircuitBreaker owner, BreakerSettings settings, int priorFailures, long lastOpenNanos, int successes) {
         super(owner);
         this.priorFailures = priorFailures;
+        this.lastOpenNanos = lastOpenNanos;
+        this.successes.set(successes);
         this.maxCalls = settings.halfOpenMaxCalls();
         this.successThreshold = settings.successThreshold();
     }

@@ -5,10 +5,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A resolved circuit-breaker policy. The circuit opens after {@code failureThreshold} consecutive counted failures,
- * or, when the failure-rate rule is on, when at least {@code minimumCalls} of the last {@code slidingWindowSize}
- * calls were made and the share of failures among them reached {@code failureRateThreshold}. Immutable and
- * thread-safe; every instance is valid.
+ * A resolved circuit-breaker policy: when a circuit opens, for how long, and how much retrying its endpoint may take.
+ * <ul>
+ *   <li>The circuit opens after {@code failureThreshold} consecutive counted failures while at least
+ *       {@code minFailureRate} of the endpoint's requests in the health window failed (noise does not isolate an
+ *       endpoint that still answers most requests), or after {@code outageThreshold} consecutive failures whatever
+ *       the rate (an endpoint that fails everything is isolated within a few requests, however busy it was before).
+ *       The optional count-window rule ({@code failureRateThreshold} over {@code slidingWindowSize} calls, after
+ *       {@code minimumCalls}) is a further trigger.</li>
+ *   <li>An endpoint that answered nothing in the health window stays open {@code recoveryTime}; one that still
+ *       answered some requests (overloaded, not down) first for {@code minRecoveryTime}, doubling with each failed
+ *       probe up to {@code recoveryTime}.</li>
+ *   <li>Retries on the endpoint are limited to {@code retryBudget} of its requests in the health window plus
+ *       {@code minRetriesPerSecond}, so a degraded fleet is not hit with a multiple of its load.</li>
+ * </ul>
+ * Immutable and thread-safe; every instance is valid.
  *
  * <pre>{@code
  * BreakerSettings settings = BreakerSettings.defaults()
@@ -19,7 +30,7 @@ import java.util.Objects;
  */
 public final class BreakerSettings {
     private static final BreakerSettings DEFAULTS = new BreakerSettings(3, Duration.ofSeconds(120), 2, 2, Double.NaN,
-            20, 10);
+            20, 10, 0.5, 10, Duration.ofSeconds(5), 0.2, 1.0);
 
     private final int failureThreshold;
     private final Duration recoveryTime;
@@ -28,9 +39,16 @@ public final class BreakerSettings {
     private final double failureRateThreshold;
     private final int slidingWindowSize;
     private final int minimumCalls;
+    private final double minFailureRate;
+    private final int outageThreshold;
+    private final Duration minRecoveryTime;
+    private final double retryBudget;
+    private final double minRetriesPerSecond;
 
     private BreakerSettings(int failureThreshold, Duration recoveryTime, int successThreshold, int halfOpenMaxCalls,
-                            double failureRateThreshold, int slidingWindowSize, int minimumCalls) {
+                            double failureRateThreshold, int slidingWindowSize, int minimumCalls, double minFailureRate,
+                            int outageThreshold, Duration minRecoveryTime, double retryBudget,
+                            double minRetriesPerSecond) {
         this.failureThreshold = failureThreshold;
         this.recoveryTime = recoveryTime;
         this.successThreshold = successThreshold;
@@ -38,6 +56,11 @@ public final class BreakerSettings {
         this.failureRateThreshold = failureRateThreshold;
         this.slidingWindowSize = slidingWindowSize;
         this.minimumCalls = minimumCalls;
+        this.minFailureRate = minFailureRate;
+        this.outageThreshold = outageThreshold;
+        this.minRecoveryTime = minRecoveryTime;
+        this.retryBudget = retryBudget;
+        this.minRetriesPerSecond = minRetriesPerSecond;
     }
 
     /** The built-in values: 3 failures open the circuit for 120s, 2 successes of at most 2 trial calls close it. */
@@ -69,6 +92,27 @@ public final class BreakerSettings {
     /** Calls needed in the window before the failure rate is judged; at least 1, at most the window size. */
     public int minimumCalls() { return minimumCalls; }
 
+    /**
+     * Share of the endpoint's recent requests (the health window) that must have failed for {@code failure-threshold}
+     * consecutive failures to open the circuit; {@code NaN} (off) lets consecutive failures alone open it.
+     */
+    public double minFailureRate() { return minFailureRate; }
+
+    /** Consecutive counted failures that open the circuit whatever the recent failure rate; at least 1. */
+    public int outageThreshold() { return outageThreshold; }
+
+    /**
+     * How long a circuit first stays open when its endpoint still answered some recent requests (overloaded rather
+     * than down); each failed probe doubles it, up to {@link #recoveryTime()}. Above zero.
+     */
+    public Duration minRecoveryTime() { return minRecoveryTime; }
+
+    /** Retries allowed on the endpoint as a share of its requests in the health window, or {@code NaN} for no budget. */
+    public double retryBudget() { return retryBudget; }
+
+    /** Retries per second always allowed on the endpoint on top of the budget's share; at least 0. */
+    public double minRetriesPerSecond() { return minRetriesPerSecond; }
+
     /** A copy with the patch's keys replaced; see {@link #apply(List)}. */
     public BreakerSettings apply(SettingsPatch patch) {
         return apply(List.of(patch));
@@ -85,7 +129,10 @@ public final class BreakerSettings {
         int failures = failureThreshold, successes = successThreshold, trials = halfOpenMaxCalls;
         int window = slidingWindowSize, minimum = minimumCalls;
         Duration recovery = recoveryTime;
-        double rate = failureRateThreshold;
+        double rate = failureRateThreshold, minRate = minFailureRate, budget = retryBudget;
+        double minRetries = minRetriesPerSecond;
+        int outage = outageThreshold;
+        Duration minRecovery = minRecoveryTime;
         SettingsPatch blamed = null;
         for (SettingsPatch patch : patches) {
             if (patch.kind() != SettingsPatch.Kind.CIRCUIT_BREAKER) {
@@ -101,6 +148,11 @@ public final class BreakerSettings {
                     case "failure-rate-threshold": rate = (Double) v; blamed = patch; break;
                     case "sliding-window-size": window = (Integer) v; blamed = patch; break;
                     case "minimum-calls": minimum = (Integer) v; blamed = patch; break;
+                    case "min-failure-rate": minRate = (Double) v; break;
+                    case "outage-threshold": outage = (Integer) v; break;
+                    case "min-recovery-time": minRecovery = (Duration) v; break;
+                    case "retry-budget": budget = (Double) v; break;
+                    case "min-retries-per-second": minRetries = (Double) v; break;
                     default: throw new IllegalStateException("unhandled circuit-breaker key " + entry.getKey());
                 }
             }
@@ -112,7 +164,8 @@ public final class BreakerSettings {
                     : ConfigProblem.invalid(blamed.keyPath(key), String.valueOf(window), ">= minimum-calls (" + minimum + ")");
             throw LlmRetryConfigException.of(blamed.source(), problem);
         }
-        return new BreakerSettings(failures, recovery, successes, trials, rate, window, minimum);
+        return new BreakerSettings(failures, recovery, successes, trials, rate, window, minimum, minRate, outage,
+                minRecovery, budget, minRetries);
     }
 
     @Override
@@ -123,13 +176,17 @@ public final class BreakerSettings {
         return failureThreshold == that.failureThreshold && recoveryTime.equals(that.recoveryTime)
                 && successThreshold == that.successThreshold && halfOpenMaxCalls == that.halfOpenMaxCalls
                 && Double.compare(failureRateThreshold, that.failureRateThreshold) == 0
-                && slidingWindowSize == that.slidingWindowSize && minimumCalls == that.minimumCalls;
+                && slidingWindowSize == that.slidingWindowSize && minimumCalls == that.minimumCalls
+                && Double.compare(minFailureRate, that.minFailureRate) == 0 && outageThreshold == that.outageThreshold
+                && minRecoveryTime.equals(that.minRecoveryTime) && Double.compare(retryBudget, that.retryBudget) == 0
+                && Double.compare(minRetriesPerSecond, that.minRetriesPerSecond) == 0;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(failureThreshold, recoveryTime, successThreshold, halfOpenMaxCalls, failureRateThreshold,
-                slidingWindowSize, minimumCalls);
+                slidingWindowSize, minimumCalls, minFailureRate, outageThreshold, minRecoveryTime, retryBudget,
+                minRetriesPerSecond);
     }
 
     @Override
@@ -137,6 +194,10 @@ public final class BreakerSettings {
         return "BreakerSettings{failure-threshold=" + failureThreshold + ", recovery-time="
                 + Durations.exact(recoveryTime) + ", success-threshold=" + successThreshold + ", half-open-max-calls="
                 + halfOpenMaxCalls + ", failure-rate-threshold=" + (failureRateEnabled() ? failureRateThreshold : "off")
-                + ", sliding-window-size=" + slidingWindowSize + ", minimum-calls=" + minimumCalls + "}";
+                + ", sliding-window-size=" + slidingWindowSize + ", minimum-calls=" + minimumCalls
+                + ", min-failure-rate=" + (Double.isNaN(minFailureRate) ? "off" : minFailureRate)
+                + ", outage-threshold=" + outageThreshold + ", min-recovery-time=" + Durations.exact(minRecoveryTime)
+                + ", retry-budget=" + (Double.isNaN(retryBudget) ? "off" : retryBudget)
+                + ", min-retries-per-second=" + minRetriesPerSecond + "}";
     }
 }

@@ -40,6 +40,11 @@ final class SettingKeys {
         keys.put("failure-rate-threshold", ValueParsers.rate());
         keys.put("sliding-window-size", ValueParsers.intAtLeast(1));
         keys.put("minimum-calls", ValueParsers.intAtLeast(1));
+        keys.put("min-failure-rate", ValueParsers.rate());
+        keys.put("outage-threshold", ValueParsers.intAtLeast(1));
+        keys.put("min-recovery-time", ValueParsers.duration(true));
+        keys.put("retry-budget", ValueParsers.rate());
+        keys.put("min-retries-per-second", ValueParsers.numberAtLeast(0.0));
         return keys;
     }
 }

@@ -2,6 +2,7 @@ package dev.llmretry.exec;
 
 import dev.llmretry.Endpoint;
 import dev.llmretry.annotation.FailoverStrategy;
+import dev.llmretry.breaker.BreakerState;
 import dev.llmretry.classify.Classification;
 import dev.llmretry.classify.Decision;
 import dev.llmretry.event.CallExhausted;
@@ -49,6 +50,7 @@ public final class CallState {
     private boolean sameEndpointNext;
     private boolean failedOver;
     private boolean permitUnused;
+    private final boolean probe;
     private long callId;
 
     CallState(MethodPlan plan, Object permit, long startNanos) {
@@ -58,6 +60,7 @@ public final class CallState {
         this.startNanos = startNanos;
         this.deadlineNanos = plan.retry == null ? Long.MAX_VALUE : saturatedAdd(startNanos, plan.retry.maxDuration().toNanos());
         this.tried = new boolean[plan.targets.length];
+        this.probe = permit instanceof BreakerState s && s.isProbe();
         markTried(current);
     }
 
@@ -105,6 +108,7 @@ public final class CallState {
         }
         if (attempts >= plan.maxAttempts) throw exhausted("attempts_exhausted", null);
         if (now - deadlineNanos >= 0) throw exhausted("deadline", null);
+        if (probe) throw exhausted("probe_failed", null); // a last-resort probe gets one attempt
         Decision decision = plan.retry == null ? Decision.FAILOVER : c.decision();
         String reason = c.reason();
         if (decision == Decision.RETRY) {
@@ -116,17 +120,39 @@ public final class CallState {
                 decision = Decision.FAILOVER;
                 reason = "retry_after_too_long";
             } else {
-                scheduleRetry(failure, summary, c, hint, now);
+                retryOrMoveOn(failure, summary, c, hint, now);
                 return;
             }
         }
         failOver(failure, summary, reason, now);
     }
 
-    private void scheduleRetry(Throwable failure, String summary, Classification c, Duration hint, long now) {
+    /**
+     * A retryable failure on an endpoint whose circuit is still closed. Retry here after the backoff, unless another
+     * endpoint serves this call better: the wait does not fit the deadline (SPEC §5.6), this call has seen
+     * {@code failure-threshold} failures in a row here (the circuit may stay closed for a flaky endpoint, but this
+     * call moves on), or the endpoint's retry budget is spent. Without another endpoint, the deadline and the budget
+     * end the call; repeated failures do not.
+     */
+    private void retryOrMoveOn(Throwable failure, String summary, Classification c, Duration hint, long now) {
         long delay = plan.backoff.delayNanos(retriesHere, previousDelay, plan.runtime.random());
         if (hint != null) delay = Math.max(delay, hint.toNanos());
-        if (delay > deadlineNanos - now) throw exhausted("deadline", null);
+        if (delay > deadlineNanos - now) {
+            if (!tryFailOver(failure, summary, "deadline")) throw exhausted("deadline", null);
+            return;
+        }
+        if (retriesHere + 1 >= current.failureThreshold() && tryFailOver(failure, summary, "endpoint_failing")) return;
+        if (!current.tryRetry(now)) {
+            LOG.warn("Retry budget of {} spent ({} retries in the last {}s); not retrying there ({}, call {})",
+                    current.name, current.breaker.retriesInWindow(now),
+                    plan.runtime.config().health().window().toSeconds(), plan.methodId, callId());
+            if (!tryFailOver(failure, summary, "retry_budget")) throw exhausted("retry_budget", null);
+            return;
+        }
+        scheduleRetry(failure, summary, c, delay);
+    }
+
+    private void scheduleRetry(Throwable failure, String summary, Classification c, long delay) {
         retriesHere++;
         previousDelay = delay;
         delayNanos = delay;
@@ -137,10 +163,16 @@ public final class CallState {
     }
 
     private void failOver(Throwable failure, String summary, String reason, long now) {
+        if (!tryFailOver(failure, summary, reason)) throw exhausted("no_endpoint_left", plan.describeUnavailable());
+    }
+
+    /** Moves to the next available endpoint and says so; false (nothing changed) when none is left. */
+    private boolean tryFailOver(Throwable failure, String summary, String reason) {
         Target from = current;
-        if (!moveToNextTarget()) throw exhausted("no_endpoint_left", plan.describeUnavailable());
+        if (!moveToNextTarget()) return false;
         plan.runtime.listeners().emit(new FailedOver(callId(), plan.methodId, plan.time.now(), attempts, from.name,
                 current.name, reason, failure, summary));
+        return true;
     }
 
     /** Before the next attempt, after the wait: takes a permit, failing over if the circuit opened meanwhile. */

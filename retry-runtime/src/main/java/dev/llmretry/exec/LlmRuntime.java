@@ -1,6 +1,7 @@
 package dev.llmretry.exec;
 
 import dev.llmretry.breaker.CircuitBreaker;
+import dev.llmretry.breaker.RecentOutcomes;
 import dev.llmretry.breaker.CircuitState;
 import dev.llmretry.classify.Classifiers;
 import dev.llmretry.classify.LlmFailureClassifier;
@@ -143,8 +144,8 @@ public final class LlmRuntime {
     Target endpointTarget(EndpointSettings settings) {
         Target t = endpointTargets.get(settings.name());
         if (t != null) return t;
-        t = endpointTargets.computeIfAbsent(settings.name(), n -> new Target(n, ConfiguredEndpoint.of(settings),
-                newBreaker(n, config().breakerPolicy(settings.circuitBreaker())), newHealth(), settings.priority()));
+        t = endpointTargets.computeIfAbsent(settings.name(), n -> newTarget(n, ConfiguredEndpoint.of(settings),
+                config().breakerPolicy(settings.circuitBreaker()), settings.priority()));
         restorePersisted(t);
         return t;
     }
@@ -159,16 +160,16 @@ public final class LlmRuntime {
 
     /** The shared target of a named breaker ({@code @LlmCircuitBreaker(name=...)}, or a method's own). */
     Target namedTarget(String name, BreakerSettings settings) {
-        return namedTargets.computeIfAbsent(name, n -> new Target(n, ConfiguredEndpoint.implicit(n),
-                newBreaker(n, settings), newHealth(), 0));
+        return namedTargets.computeIfAbsent(name, n -> newTarget(n, ConfiguredEndpoint.implicit(n), settings, 0));
     }
 
-    private EndpointHealth newHealth() {
-        return new EndpointHealth(config().health().window());
-    }
-
-    private CircuitBreaker newBreaker(String name, BreakerSettings settings) {
-        return new CircuitBreaker(name, settings, timeSupplier, this::circuitChanged);
+    /** A target whose breaker weighs the target's own health window before isolating it. */
+    private Target newTarget(String name, ConfiguredEndpoint endpoint, BreakerSettings settings, int priority) {
+        Duration window = config().health().window();
+        EndpointHealth health = new EndpointHealth(window);
+        CircuitBreaker breaker = new CircuitBreaker(name, settings, timeSupplier, this::circuitChanged,
+                RecentOutcomes.of(health::successRate, health::windowRequests, window));
+        return new Target(name, endpoint, breaker, health, priority);
     }
 
     /** Builds the event on the thread that caused the change (so it names that call); delivery comes later, in order. */

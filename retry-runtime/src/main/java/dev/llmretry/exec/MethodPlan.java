@@ -106,7 +106,24 @@ public final class MethodPlan {
             permit = targets[(first + i) % n].tryAcquire();
             if (permit != null) return permit;
         }
+        permit = lastResortProbe();
+        if (permit != null) return permit;
         throw unavailable();
+    }
+
+    /**
+     * Every circuit is open: a last-resort probe to the endpoint due soonest whose probe slot is free (each endpoint
+     * admits at most two a second), so the end of a total outage is noticed within about a second instead of a
+     * whole recovery-time; {@code null} when no endpoint admits one now.
+     */
+    private Object lastResortProbe() {
+        Target[] byDue = targets.clone();
+        java.util.Arrays.sort(byDue, java.util.Comparator.comparing(Target::retryAt));
+        for (Target t : byDue) {
+            Object probe = t.tryProbe();
+            if (probe != null) return probe;
+        }
+        return null;
     }
 
     /** Runs the test harness's fault injection for the attempt admitted by {@code permit}; free in production. */
@@ -183,15 +200,18 @@ public final class MethodPlan {
         return e;
     }
 
-    /** Which targets refuse calls right now, and until when. */
+    /** Which targets refuse calls right now, until when, and when the next last-resort probe may go. */
     EndpointsUnavailableException describeUnavailable() {
         List<EndpointsUnavailableException.EndpointState> states = new ArrayList<>();
+        java.time.Instant nextProbe = null;
         for (Target t : targets) {
             states.add(new EndpointsUnavailableException.EndpointState(t.name,
                     t.breaker == null ? CircuitState.CLOSED : t.breaker.state(),
                     t.breaker == null ? null : t.breaker.retryAt()));
+            java.time.Instant p = t.breaker == null ? null : t.breaker.nextProbeAt();
+            if (p != null && (nextProbe == null || p.isBefore(nextProbe))) nextProbe = p;
         }
-        return new EndpointsUnavailableException(methodId, states);
+        return new EndpointsUnavailableException(methodId, states, nextProbe);
     }
 
     @Override

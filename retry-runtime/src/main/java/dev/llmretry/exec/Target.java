@@ -30,6 +30,27 @@ final class Target {
         return breaker == null ? this : breaker.tryAcquire();
     }
 
+    /** A last-resort probe while the circuit is open (at most twice a second), or {@code null}. */
+    Object tryProbe() {
+        return breaker == null ? null : breaker.tryProbe();
+    }
+
+    /** When the circuit admits its next regular trial call; {@code Instant.MIN} when it is not open. */
+    java.time.Instant retryAt() {
+        java.time.Instant at = breaker == null ? null : breaker.retryAt();
+        return at == null ? java.time.Instant.MIN : at;
+    }
+
+    /** Takes a same-endpoint retry from the endpoint's retry budget; always true without a breaker. */
+    boolean tryRetry(long nowNanos) {
+        return breaker == null || breaker.tryRetry(nowNanos);
+    }
+
+    /** Consecutive failures after which one call stops retrying here and moves on, if it can. */
+    int failureThreshold() {
+        return breaker == null ? Integer.MAX_VALUE : breaker.settings().failureThreshold();
+    }
+
     static Target of(Object permit) {
         return permit instanceof BreakerState s ? (Target) s.breaker().attachment() : (Target) permit;
     }

@@ -156,7 +156,8 @@ class SettingsPatchTest {
     void kinds_listTheirKeys() {
         assertEquals(8, SettingsPatch.Kind.RETRY.keys().size());
         assertEquals(List.of("failure-threshold", "recovery-time", "success-threshold", "half-open-max-calls",
-                "failure-rate-threshold", "sliding-window-size", "minimum-calls"),
+                "failure-rate-threshold", "sliding-window-size", "minimum-calls", "min-failure-rate",
+                "outage-threshold", "min-recovery-time", "retry-budget", "min-retries-per-second"),
                 List.copyOf(SettingsPatch.Kind.CIRCUIT_BREAKER.keys()));
     }
 }
