@@ -4,6 +4,7 @@ import dev.llmretry.config.BreakerSettings;
 import dev.llmretry.exec.TimeSource;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +21,10 @@ import java.util.function.Supplier;
  *       {@code recovery-time}. Then HALF_OPEN: at most {@code half-open-max-calls} trial calls;
  *       {@code success-threshold} successes close it, one failure reopens it.</li>
  *   <li>While OPEN, {@link #tryProbe()} lets a last-resort probe through at most twice a second, for calls whose
- *       every circuit is open; a successful probe moves the circuit to HALF_OPEN at once.</li>
+ *       every circuit is open; a successful probe closes the circuit at once (when every endpoint was isolated, one
+ *       answer is enough: waiting for more trials would refuse the calls in between).</li>
+ *   <li>A streak does not count while more of the endpoint's requests are still outstanding than the streak is long
+ *       (fast errors arrive before slow answers after a start or a burst), for at most 30 s.</li>
  *   <li>{@link #tryRetry} keeps retries on the endpoint within its {@link RetryBudget}.</li>
  * </ul>
  *
@@ -38,12 +42,18 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class CircuitBreaker {
+    /** The longest a streak waits for outstanding outcomes before it may open the circuit. */
+    static final long MAX_WAIT_FOR_IN_FLIGHT_NANOS = 30_000_000_000L;
+
     private final String name;
     private final Supplier<TimeSource> time;
     private final TransitionListener listener;
     private final AtomicReference<BreakerState> state;
     private final RecentOutcomes recent;
     private final RetryBudget budget;
+    /** Permits handed out and permits given back unused: with the recorded outcomes they tell what is in flight. */
+    private final LongAdder admitted = new LongAdder();
+    private final LongAdder released = new LongAdder();
     private volatile BreakerSettings settings;
     private volatile Object attachment;
     private final Object transitions = new Object();
@@ -111,9 +121,12 @@ public final class CircuitBreaker {
     public BreakerState tryAcquire() {
         while (true) {
             BreakerState s = state.get();
-            if (s.admit()) return s;
+            if (s.admit()) {
+                admitted.increment();
+                return s;
+            }
             if (s instanceof OpenState open && time.get().nanoTime() - open.retryAtNanos >= 0) {
-                transition(s, new HalfOpenState(this, settings, open.consecutiveFailures, open.openNanos, 0));
+                transition(s, new HalfOpenState(this, settings, open.consecutiveFailures, open.openNanos));
                 continue;
             }
             return null;
@@ -126,7 +139,9 @@ public final class CircuitBreaker {
      */
     public BreakerState tryProbe() {
         BreakerState s = state.get();
-        return s instanceof OpenState open && open.admitProbe(time.get().nanoTime()) ? s : null;
+        if (!(s instanceof OpenState open) || !open.admitProbe(time.get().nanoTime())) return null;
+        admitted.increment();
+        return s;
     }
 
     /** When an open circuit admits its next last-resort probe; {@code null} unless open. */
@@ -153,10 +168,27 @@ public final class CircuitBreaker {
      * than a flaky one: the streak reached {@code outage-threshold}, or the recent failure rate is at least
      * {@code min-failure-rate}.
      */
-    boolean warrantsIsolation(int streak) {
+    boolean warrantsIsolation(int streak, long streakStartNanos) {
         BreakerSettings s = settings;
+        long now = time.get().nanoTime();
+        if (inFlight() > streak && now - streakStartNanos < MAX_WAIT_FOR_IN_FLIGHT_NANOS) return false;
         if (streak >= s.outageThreshold() || Double.isNaN(s.minFailureRate())) return true;
-        return recent.failureRate(time.get().nanoTime()) >= s.minFailureRate();
+        return recent.failureRate(now) >= s.minFailureRate();
+    }
+
+    /**
+     * Requests admitted whose outcome is not known yet. Errors often come back much faster than answers (a 503 in
+     * 50 ms, an answer in seconds), so right after a start or a burst the first outcomes are all failures while the
+     * answers are still on their way: a streak that more requests are still outstanding than it is long is not yet
+     * evidence (at most {@link #MAX_WAIT_FOR_IN_FLIGHT_NANOS}, so a lost outcome cannot keep a circuit closed for ever).
+     */
+    long inFlight() {
+        long completed = recent.completed();
+        return completed < 0 ? 0 : Math.max(0, admitted.sum() - released.sum() - completed);
+    }
+
+    long nowNanos() {
+        return time.get().nanoTime();
     }
 
     /** How long a circuit opened now stays open: the full recovery-time for an endpoint that answered nothing. */
@@ -169,12 +201,7 @@ public final class CircuitBreaker {
 
     /** The call admitted by {@code permit} succeeded. */
     public void onSuccess(BreakerState permit) {
-        if (!permit.recordSuccess() || state.get() != permit) return;
-        if (permit instanceof OpenState open && settings.successThreshold() > 1) {
-            transition(permit, new HalfOpenState(this, settings, 0, open.openNanos, 1)); // a last-resort probe answered
-        } else {
-            transition(permit, new ClosedState(this, settings));
-        }
+        if (permit.recordSuccess() && state.get() == permit) transition(permit, new ClosedState(this, settings));
     }
 
     /** The call admitted by {@code permit} failed with a failure that counts. Returns true if the circuit is now open. */
@@ -196,6 +223,12 @@ public final class CircuitBreaker {
     public void onLateFailure() {
         BreakerState s = state.get();
         if (s instanceof ClosedState) onFailure(s);
+    }
+
+    /** The call admitted by {@code permit} made no attempt (it was cancelled first): the permit is given back. */
+    public void onReleased(BreakerState permit) {
+        released.increment();
+        permit.release();
     }
 
     /** The call admitted by {@code permit} ended with a failure that says nothing about the endpoint (ABORT). */
@@ -264,7 +297,7 @@ public final class CircuitBreaker {
     private BreakerState current() {
         BreakerState s = state.get();
         if (s instanceof OpenState open && time.get().nanoTime() - open.retryAtNanos >= 0) {
-            return new HalfOpenState(this, settings, open.consecutiveFailures, open.openNanos, 0); // the next call probes it
+            return new HalfOpenState(this, settings, open.consecutiveFailures, open.openNanos); // the next call probes it
         }
         return s;
     }

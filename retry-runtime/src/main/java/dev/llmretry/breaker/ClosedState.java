@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class ClosedState extends BreakerState {
     private final int threshold;
     private final AtomicInteger consecutive = new AtomicInteger();
+    /** When the current run of failures began (written on the failure path only). */
+    private volatile long streakStartNanos;
     private final FailureRateWindow window;
 
     ClosedState(CircuitBreaker owner, BreakerSettings settings) {
@@ -38,8 +40,9 @@ final class ClosedState extends BreakerState {
     @Override
     boolean recordFailure() {
         int streak = consecutive.incrementAndGet();
+        if (streak == 1) streakStartNanos = breaker().nowNanos();
         boolean byRate = window != null && window.record(true);
-        return byRate || streak >= threshold && breaker().warrantsIsolation(streak);
+        return byRate || streak >= threshold && breaker().warrantsIsolation(streak, streakStartNanos);
     }
 
     /** A ring of the last N outcomes (1 = failure); lock-free, approximate under races by at most a few slots. */

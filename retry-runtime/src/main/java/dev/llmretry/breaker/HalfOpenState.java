@@ -4,8 +4,9 @@ import dev.llmretry.config.BreakerSettings;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * At most {@code half-open-max-calls} trial calls at once. {@code success-threshold} successes close the circuit;
- * one failure reopens it. A caller not admitted treats the circuit as open.
+ * One trial call first; once a trial has answered, at most {@code half-open-max-calls} at once (a dead endpoint so
+ * gets one request per probing round, however busy the application). {@code success-threshold} successes close the
+ * circuit; one failure reopens it. A caller not admitted treats the circuit as open.
  */
 final class HalfOpenState extends BreakerState {
     private final int maxCalls;
@@ -17,11 +18,10 @@ final class HalfOpenState extends BreakerState {
     /** How long the opening before this round lasted: a failed round opens the circuit for twice as long. */
     final long lastOpenNanos;
 
-    HalfOpenState(CircuitBreaker owner, BreakerSettings settings, int priorFailures, long lastOpenNanos, int successes) {
+    HalfOpenState(CircuitBreaker owner, BreakerSettings settings, int priorFailures, long lastOpenNanos) {
         super(owner);
         this.priorFailures = priorFailures;
         this.lastOpenNanos = lastOpenNanos;
-        this.successes.set(successes);
         this.maxCalls = settings.halfOpenMaxCalls();
         this.successThreshold = settings.successThreshold();
     }
@@ -34,7 +34,7 @@ final class HalfOpenState extends BreakerState {
     boolean admit() {
         while (true) {
             int n = inFlight.get();
-            if (n >= maxCalls) return false;
+            if (n >= (successes.get() == 0 ? 1 : maxCalls)) return false;
             if (inFlight.compareAndSet(n, n + 1)) return true;
         }
     }

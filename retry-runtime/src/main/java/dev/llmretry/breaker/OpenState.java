@@ -30,7 +30,7 @@ final class OpenState extends BreakerState {
 
     @Override boolean admit() { return false; }
 
-    /** A last-resort probe's success: leave the open state (for half-open). */
+    /** A last-resort probe's success: leave the open state (the endpoint answers again). */
     @Override boolean recordSuccess() { return true; }
 
     /** A last-resort probe's failure changes nothing: the circuit stays open until its probe time. */

@@ -5,13 +5,14 @@ package dev.llmretry.breaker;
  * before isolating an endpoint, and the traffic its retry budget is a share of. Read only on the failure path.
  *
  * <pre>{@code
- * RecentOutcomes recent = RecentOutcomes.of(health::successRate, health::windowRequests, Duration.ofSeconds(60));
+ * RecentOutcomes recent = RecentOutcomes.of(health::successRate, health::windowRequests, health::totalRequests,
+ *         Duration.ofSeconds(60));
  * boolean noisy = recent.failureRate(now) < 0.5;
  * }</pre>
  */
 public interface RecentOutcomes {
     /** Nothing known: every request is taken to have failed, so consecutive failures alone decide (as before). */
-    RecentOutcomes NONE = of(now -> 0.0, now -> 0, java.time.Duration.ofSeconds(60));
+    RecentOutcomes NONE = of(now -> 0.0, now -> 0, () -> -1, java.time.Duration.ofSeconds(60));
 
     /** Share of the requests in the window ending at {@code nowNanos} that failed; 0 when there were none. */
     double failureRate(long nowNanos);
@@ -22,9 +23,13 @@ public interface RecentOutcomes {
     /** The window's length in nanoseconds. */
     long windowNanos();
 
-    /** Adapts a success-rate and a request count (for example {@code EndpointHealth}'s) over a window. */
+    /** Every request whose outcome was recorded since the start (not only in the window), or -1 if unknown. */
+    long completed();
+
+    /** Adapts a success rate, a request count over a window and a total (for example {@code EndpointHealth}'s). */
     static RecentOutcomes of(java.util.function.LongToDoubleFunction successRate,
-                             java.util.function.LongUnaryOperator requests, java.time.Duration window) {
+                             java.util.function.LongUnaryOperator requests, java.util.function.LongSupplier completed,
+                             java.time.Duration window) {
         long windowNanos = window.toNanos();
         return new RecentOutcomes() {
             @Override public double failureRate(long nowNanos) { return 1.0 - successRate.applyAsDouble(nowNanos); }
@@ -32,6 +37,8 @@ public interface RecentOutcomes {
             @Override public long requests(long nowNanos) { return requests.applyAsLong(nowNanos); }
 
             @Override public long windowNanos() { return windowNanos; }
+
+            @Override public long completed() { return completed.getAsLong(); }
         };
     }
 }

@@ -30,7 +30,7 @@ import java.util.Objects;
  */
 public final class BreakerSettings {
     private static final BreakerSettings DEFAULTS = new BreakerSettings(3, Duration.ofSeconds(120), 2, 2, Double.NaN,
-            20, 10, 0.5, 10, Duration.ofSeconds(5), 0.2, 1.0);
+            20, 10, 0.5, 10, Duration.ofSeconds(5), 0.2, 0.1);
 
     private final int failureThreshold;
     private final Duration recoveryTime;

@@ -168,7 +168,7 @@ public final class LlmRuntime {
         Duration window = config().health().window();
         EndpointHealth health = new EndpointHealth(window);
         CircuitBreaker breaker = new CircuitBreaker(name, settings, timeSupplier, this::circuitChanged,
-                RecentOutcomes.of(health::successRate, health::windowRequests, window));
+                RecentOutcomes.of(health::successRate, health::windowRequests, health::totalRequests, window));
         return new Target(name, endpoint, breaker, health, priority);
     }
 

@@ -74,7 +74,7 @@ final class Target {
 
     /** Gives back a permit that no attempt was made with (the call was cancelled after taking it). */
     void release(Object permit) {
-        if (breaker != null) breaker.onIgnored((BreakerState) permit);
+        if (breaker != null) breaker.onReleased((BreakerState) permit);
     }
 
     /** An ABORT-class failure: the request was sent, but it says nothing about the endpoint's health. */

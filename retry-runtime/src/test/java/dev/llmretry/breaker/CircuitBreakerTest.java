@@ -116,10 +116,14 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void halfOpen_admitsAtMostMaxCalls_untilOneEnds() {
+    void halfOpen_admitsOneTrialFirst_thenAtMostMaxCalls_untilOneEnds() {
         CircuitBreaker b = breaker("failure-threshold", "1", "half-open-max-calls", "2", "success-threshold", "3");
         b.onFailure(b.tryAcquire());
         nanos.addAndGet(200 * S);
+        BreakerState first = b.tryAcquire();
+        assertNotNull(first);
+        assertNull(b.tryAcquire(), "one trial until one has answered (a dead endpoint gets one request a round)");
+        b.onSuccess(first);
         BreakerState t1 = b.tryAcquire(), t2 = b.tryAcquire();
         assertNotNull(t1);
         assertNotNull(t2);
@@ -159,29 +163,40 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void manyThreads_hammeringHalfOpen_exactlyMaxCallsAdmitted_countsAddUp() throws Exception {
+    void manyThreads_hammeringHalfOpen_oneTrialThenExactlyMaxCallsAdmitted_countsAddUp() throws Exception {
         int threads = 32;
         CircuitBreaker b = breaker("failure-threshold", "1", "half-open-max-calls", "3", "success-threshold", "1000");
         b.onFailure(b.tryAcquire());
         nanos.addAndGet(121 * S);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            CyclicBarrier start = new CyclicBarrier(threads);
-            List<Future<BreakerState>> results = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                results.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return b.tryAcquire();
-                }));
-            }
-            int admitted = 0;
-            for (Future<BreakerState> f : results) if (f.get(10, TimeUnit.SECONDS) != null) admitted++;
-            assertEquals(3, admitted);
+            List<BreakerState> first = hammer(b, pool, threads);
+            assertEquals(1, first.size(), "one trial first");
+            b.onSuccess(first.get(0));
+            assertEquals(3, hammer(b, pool, threads).size(), "then half-open-max-calls at once");
             assertEquals(CircuitState.HALF_OPEN, b.state());
             assertEquals(1, transitions.stream().filter("OPEN->HALF_OPEN"::equals).count());
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** {@code threads} callers ask for a permit at the same moment; the permits they got. */
+    private static List<BreakerState> hammer(CircuitBreaker b, ExecutorService pool, int threads) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Future<BreakerState>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                start.await(10, TimeUnit.SECONDS);
+                return b.tryAcquire();
+            }));
+        }
+        List<BreakerState> admitted = new ArrayList<>();
+        for (Future<BreakerState> f : results) {
+            BreakerState p = f.get(10, TimeUnit.SECONDS);
+            if (p != null) admitted.add(p);
+        }
+        return admitted;
     }
 
     @Test

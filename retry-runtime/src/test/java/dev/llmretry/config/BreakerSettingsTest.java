@@ -63,6 +63,6 @@ class BreakerSettingsTest {
         assertEquals(a.hashCode(), b.hashCode());
         assertEquals("BreakerSettings{failure-threshold=5, recovery-time=2m, success-threshold=2, half-open-max-calls=2, "
                 + "failure-rate-threshold=off, sliding-window-size=20, minimum-calls=10, min-failure-rate=0.5, "
-                + "outage-threshold=10, min-recovery-time=5s, retry-budget=0.2, min-retries-per-second=1.0}", a.toString());
+                + "outage-threshold=10, min-recovery-time=5s, retry-budget=0.2, min-retries-per-second=0.1}", a.toString());
     }
 }

@@ -15,6 +15,11 @@ public interface EndpointModel {
     /** True while the endpoint cannot answer anything (down, out of quota, or in an overload episode). */
     boolean down(long nowNanos);
 
+    /** True while a request sent now is accepted and never answered (the caller's timeout must end it). */
+    default boolean hangs(long nowNanos) {
+        return false;
+    }
+
     /** A healthy endpoint. */
     static EndpointModel healthy() {
         return new EndpointModel() {

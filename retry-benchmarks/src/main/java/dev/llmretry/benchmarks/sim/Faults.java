@@ -26,6 +26,28 @@ public final class Faults {
         };
     }
 
+    /** Accepts requests and never answers them from {@code fromNanos} (inclusive) to {@code toNanos} (exclusive). */
+    public static EndpointModel hang(long fromNanos, long toNanos) {
+        return new EndpointModel() {
+            @Override public RuntimeException answer(long now) { return null; }
+            @Override public boolean down(long now) { return hangs(now); }
+            @Override public boolean hangs(long now) { return now >= fromNanos && now < toNanos; }
+        };
+    }
+
+    /** Fails each request with probability {@code p} (503) from {@code fromNanos} to {@code toNanos}; healthy otherwise. */
+    public static EndpointModel randomDuring(double p, long fromNanos, long toNanos, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        return new EndpointModel() {
+            @Override
+            public RuntimeException answer(long now) {
+                return down(now) && r.nextDouble() < p ? EndpointModel.unavailable() : null;
+            }
+
+            @Override public boolean down(long now) { return now >= fromNanos && now < toNanos; }
+        };
+    }
+
     /** Out of quota for the whole run: every request gets 429 insufficient_quota. */
     public static EndpointModel quotaExhausted() {
         return new EndpointModel() {

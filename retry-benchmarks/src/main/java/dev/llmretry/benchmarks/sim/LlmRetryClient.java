@@ -10,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * llm-retry with the SPEC's default policies and three endpoints: calls go through the woven
  * {@link SimulatedLlmService}, so the real advice, plan, breakers, classifier and async retry loop decide. The
- * runtime gets fresh state, the virtual clock and a seeded random source (full jitter) for each run. The breakers'
- * failure threshold can be changed for a sensitivity row; everything else stays at the defaults.
+ * runtime gets fresh state, the virtual clock and a seeded random source (full jitter) for each run. A row can turn
+ * the retry budget off, and a scenario whose endpoint hangs sets an attempt timeout; everything else stays at the
+ * defaults.
  */
 final class LlmRetryClient implements Client {
     /** The SPEC's default values written out, plus three endpoints in priority order. */
@@ -30,8 +31,13 @@ final class LlmRetryClient implements Client {
 
     private final SimulatedLlmService service;
 
-    LlmRetryClient(VirtualClock clock, World world, long seed, int failureThreshold) {
-        String yaml = RETRY_YAML.replace("failure-threshold: 3", "failure-threshold: " + failureThreshold);
+    LlmRetryClient(VirtualClock clock, World world, long seed, boolean budget, long attemptTimeoutNanos) {
+        String yaml = RETRY_YAML;
+        if (!budget) yaml = yaml.replace("half-open-max-calls: 2 }", "half-open-max-calls: 2, retry-budget: off }");
+        if (attemptTimeoutNanos > 0) {
+            yaml = yaml.replace("max-retry-after: 60s }", "max-retry-after: 60s, attempt-timeout: "
+                    + attemptTimeoutNanos / 1_000_000 + "ms }");
+        }
         LlmRetryConfig config = ConfigLoader.parse("simulation retry.yaml", yaml, name -> null);
         LlmRuntime runtime = LlmRuntime.get();
         runtime.resetState();

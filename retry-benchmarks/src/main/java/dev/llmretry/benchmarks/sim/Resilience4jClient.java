@@ -26,10 +26,12 @@ final class Resilience4jClient implements Client {
     private final VirtualClock clock;
     private final World world;
     private final CircuitBreaker breaker;
+    private final long timeoutNanos;
 
-    Resilience4jClient(VirtualClock clock, World world) {
+    Resilience4jClient(VirtualClock clock, World world, long timeoutNanos) {
         this.clock = clock;
         this.world = world;
+        this.timeoutNanos = timeoutNanos;
         this.breaker = CircuitBreaker.of("primary", CircuitBreakerConfig.custom().clock(new VirtualJavaClock(clock)).build());
     }
 
@@ -41,18 +43,22 @@ final class Resilience4jClient implements Client {
     }
 
     private void attempt(int user, int n, CompletableFuture<String> result) {
-        RuntimeException failure;
         if (!breaker.tryAcquirePermission()) {
-            failure = CallNotPermittedException.createCallNotPermittedException(breaker);
-        } else {
-            failure = world.request(World.PRIMARY, user);
+            next(user, n, result, CallNotPermittedException.createCallNotPermittedException(breaker));
+            return;
+        }
+        world.send(World.PRIMARY, user, timeoutNanos).whenComplete((answer, failure) -> {
             if (failure == null) {
                 breaker.onSuccess(0, TimeUnit.NANOSECONDS);
-                result.complete("answer");
-                return;
+                result.complete(answer);
+            } else {
+                breaker.onError(0, TimeUnit.NANOSECONDS, failure);
+                next(user, n, result, failure);
             }
-            breaker.onError(0, TimeUnit.NANOSECONDS, failure);
-        }
+        });
+    }
+
+    private void next(int user, int n, CompletableFuture<String> result, Throwable failure) {
         if (n >= MAX_ATTEMPTS) result.completeExceptionally(failure);
         else clock.schedule(() -> attempt(user, n + 1, result), WAIT_NANOS);
     }

@@ -11,16 +11,19 @@ import java.util.function.LongFunction;
  * One situation to play: when users arrive, how the three endpoints behave, and the windows the metrics look at.
  * {@code endpoints} builds fresh seeded models for each client's run, so every client meets the same faults.
  *
- * @param id            short label, "i" to "vi"
+ * @param id            short label, "i" to "viii"
  * @param title         what happens
  * @param horizonNanos  virtual length of the run (arrivals stop there; retries in flight finish)
  * @param arrivals      when each user call starts, ascending
  * @param endpoints     fresh models for iag, oneapi, litellm, from a seed
  * @param eventFrom     start of the outage / spike (or -1)
  * @param eventTo       end of the outage / spike: the recovery instant (or -1)
+ * @param callsPerSecond mean arrival rate, for the report
+ * @param attemptTimeoutNanos every client's time limit for one attempt (0: none), for endpoints that hang
  */
 public record Scenario(String id, String title, long horizonNanos, long[] arrivals,
-                       LongFunction<Map<String, EndpointModel>> endpoints, long eventFrom, long eventTo) {
+                       LongFunction<Map<String, EndpointModel>> endpoints, long eventFrom, long eventTo,
+                       double callsPerSecond, long attemptTimeoutNanos) {
     static final long SECOND = World.SECOND;
     static final long MINUTE = 60 * SECOND;
 
@@ -29,6 +32,11 @@ public record Scenario(String id, String title, long horizonNanos, long[] arriva
         long[] a = new long[(int) (minutes * 60)];
         for (int i = 0; i < a.length; i++) a[i] = i * SECOND;
         return a;
+    }
+
+    /** One call a second, or a seeded Poisson process of {@code rate} calls a second, over {@code horizonNanos}. */
+    static long[] arrivals(double rate, long horizonNanos) {
+        return rate == 1 ? everySecond(horizonNanos / MINUTE) : poisson(horizonNanos, t -> rate, 2026);
     }
 
     /** A seeded Poisson process whose rate (calls per second) depends on the virtual time. */
