@@ -85,18 +85,19 @@ public final class HealthWriter implements AutoCloseable {
     }
 
     /**
-     * Writes every change made so far now (without waiting for the interval) and waits for that write.
+     * Writes the latest snapshot now (without waiting for the interval) and waits for that write.
      *
-     * @return true when it was written, false when the write failed or did not end within {@code timeout}
+     * @return true when it was written, false when the write failed, did not end within {@code timeout}, or the
+     *         writer is closed
      */
     public boolean flush(Duration timeout) throws InterruptedException {
         lock.lock();
         try {
-            long target = changes;
-            if (writtenUpTo < target) {
-                urgent = true;
-                wake.signal();
-            }
+            if (closed) return false;
+            long target = ++changes;
+            urgent = true;
+            if (thread == null) start();
+            else wake.signal();
             long left = timeout.toNanos();
             while (writtenUpTo < target) {
                 if (left <= 0 || thread == null) return false;
@@ -108,14 +109,16 @@ public final class HealthWriter implements AutoCloseable {
         }
     }
 
-    /** Writes what is pending (waiting at most 2 s for it) and stops: later changes are not written. Idempotent. */
+    /** Writes the latest snapshot (waiting at most 2 s for it) and stops: later changes are not written. Idempotent. */
     @Override
     public void close() {
         lock.lock();
         try {
             if (closed) return;
             closed = true;
-            wake.signal();
+            changes++; // the final write
+            if (thread == null) start();
+            else wake.signal();
             long left = CLOSE_TIMEOUT.toNanos();
             while (thread != null && left > 0) left = written.awaitNanos(left);
         } catch (InterruptedException e) {
