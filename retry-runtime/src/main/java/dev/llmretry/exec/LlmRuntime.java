@@ -217,10 +217,14 @@ public final class LlmRuntime {
         }
     }
 
-    /** Writes what is pending to {@code health.file} (waiting at most 2 s) and stops its writer thread. For shutdown. */
+    /**
+     * Writes the latest health to {@code health.file} (waiting at most 2 s) and stops its writer thread: later changes
+     * are not written, until a reload or {@link #useConfig} names a health file again. For shutdown. Idempotent.
+     */
     public void closeHealthWriter() {
         HealthWriter writer = healthWriter;
         healthWriter = null;
+        healthFile = null;
         if (writer != null) writer.close();
     }
 

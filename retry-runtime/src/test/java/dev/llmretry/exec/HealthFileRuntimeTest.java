@@ -171,6 +171,28 @@ class HealthFileRuntimeTest {
         assertTrue(Files.isDirectory(file.resolve("in-the-way")), "what was in the way is untouched");
     }
 
+    @Test
+    void closeHealthWriter_writesTheLatestState_laterChangesOnlyAfterTheFileIsConfiguredAgain() throws Exception {
+        Path file = dir.resolve("health.json");
+        useHealthFile(file);
+        CircuitBreaker iag = breakers().get(0);
+        iag.onFailure(iag.tryAcquire()); // opens
+
+        rt.closeHealthWriter(); // what shutdown does
+        assertEquals(rt.healthReport().toJson(), Files.readString(file), "closing wrote the latest state");
+        assertTrue(Files.readString(file).contains("\"iag\":{\"state\":\"circuit_open\""));
+        iag.reset();
+        assertTrue(rt.flushHealth(Duration.ofSeconds(1)), "nothing to write: no writer");
+        assertTrue(Files.readString(file).contains("\"iag\":{\"state\":\"circuit_open\""), "not written after close");
+
+        useHealthFile(file); // a reload names the file again
+        iag.onFailure(iag.tryAcquire());
+        nanos.addAndGet(S);
+        iag.onSuccess(iag.tryAcquire()); // closes again
+        assertTrue(rt.flushHealth(Duration.ofSeconds(10)));
+        assertEquals(rt.healthReport().toJson(), Files.readString(file), "written again after the reload");
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(60, TimeUnit.SECONDS);
