@@ -1,18 +1,14 @@
 package dev.llmretry.breaker;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One breaker's notices of state changes, delivered one at a time in the order they were queued, outside any lock,
  * with bounded work for every caller. The thread that made a change delivers the queue itself when nobody else is
  * (so a single-threaded caller sees its listeners run before its call returns), but at most {@link #CALLER_BUDGET}
- * notices; whatever is still queued then is handed to one background thread ({@code llm-retry-notices}), which
- * drains it in order. So a caller is never stuck delivering other callers' notices while a circuit keeps flapping.
- * Thread-safe.
+ * notices; whatever is still queued then is handed to a background thread ({@code llm-retry-notices}, one per
+ * breaker at most), which drains it in order and ends. So a caller is never stuck delivering other callers' notices
+ * while a circuit keeps flapping, and no thread outlives the burst. Thread-safe.
  *
  * <pre>{@code
  * synchronized (transitions) { if (changed) notices.add(notice); }   // queued in the order of the changes
@@ -37,10 +33,12 @@ final class OrderedNotices {
             delivering = true;
         }
         if (drain(CALLER_BUDGET)) return;
+        Thread background = new Thread(() -> drain(Integer.MAX_VALUE), "llm-retry-notices"); // keeps the role: the order stays
+        background.setDaemon(true);
         try {
-            Background.EXECUTOR.execute(() -> drain(Integer.MAX_VALUE)); // keeps the role: the order stays
-        } catch (RejectedExecutionException e) {
-            drain(Integer.MAX_VALUE); // no background thread to be had: deliver here rather than lose notices
+            background.start();
+        } catch (OutOfMemoryError | SecurityException noThread) {
+            drain(Integer.MAX_VALUE); // no thread to be had: deliver here rather than lose notices
         }
     }
 
@@ -72,20 +70,6 @@ final class OrderedNotices {
                     delivering = false; // an Error escaped a notice: the next change delivers the rest
                 }
             }
-        }
-    }
-
-    /** Holder: the background deliverer is created on first overflow; its thread ends when idle for 2 s. */
-    private static final class Background {
-        static final ThreadPoolExecutor EXECUTOR = new ThreadPoolExecutor(1, 1, 2, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "llm-retry-notices");
-                    t.setDaemon(true);
-                    return t;
-                });
-
-        static {
-            EXECUTOR.allowCoreThreadTimeOut(true);
         }
     }
 }

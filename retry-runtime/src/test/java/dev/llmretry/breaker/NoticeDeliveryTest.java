@@ -74,11 +74,13 @@ class NoticeDeliveryTest {
             release.countDown();
             opener.join();
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> delivered() .size() == 401);
+            await().atMost(Duration.ofSeconds(10)).until(() -> delivered().size() == 401);
             assertEquals(IntStream.rangeClosed(1, 401).boxed().toList(), delivered(), "in the order of the changes");
             int byOpener = byThread.get("opener").get();
             assertTrue(byOpener <= OrderedNotices.CALLER_BUDGET,
                     "the opener delivered " + byOpener + " notices, most of them other callers'");
+            await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.isAlive() && t.getName().equals("llm-retry-notices"))); // the background deliverer ended
         });
     }
 
