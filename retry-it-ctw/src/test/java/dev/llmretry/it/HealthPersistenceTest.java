@@ -42,6 +42,7 @@ class HealthPersistenceTest {
         backend.script("iag", new LlmHttpException(504, Map.of(), "bad key sk-persist-secret-998877"),
                 new LlmHttpException(504, Map.of(), ""), new LlmHttpException(504, Map.of(), ""));
         service.chat("q", null);
+        assertTrue(LlmRuntime.get().flushHealth(Duration.ofSeconds(10)), "written in the background: flushed here");
         String json = Files.readString(file);
         assertTrue(json.contains("\"iag\":{\"state\":\"circuit_open\""), json);
         assertFalse(json.contains("sk-persist-secret-998877"), "no secret in the persisted file: " + json);

@@ -139,7 +139,7 @@ class SecretLeakTest {
                 .text("Endpoint.proxySelector().toString()", String.valueOf(e.proxySelector())));
         search.text("health JSON", LlmResilience.health().toJson());
         search.text("health toString", LlmResilience.health().toString());
-        assertTrue(Files.exists(healthFile), "health was persisted");
+        assertTrue(rt.flushHealth(java.time.Duration.ofSeconds(10)) && Files.exists(healthFile), "health was persisted");
         search.text("persisted health file", Files.readString(healthFile));
         assertEquals(List.of(), search.leaks());
         assertTrue(upstream.endpointsSeen().stream().anyMatch(e -> API_KEY.equals(e.apiKey())),

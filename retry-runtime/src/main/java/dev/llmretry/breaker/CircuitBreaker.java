@@ -57,13 +57,13 @@ public final class CircuitBreaker {
     private volatile BreakerSettings settings;
     private volatile Object attachment;
     private final Object transitions = new Object();
-    private final java.util.ArrayDeque<Runnable> pendingNotices = new java.util.ArrayDeque<>(); // guarded by transitions
-    private boolean delivering; // guarded by transitions
+    private final OrderedNotices notices = new OrderedNotices();
 
     /**
      * Told about every state change. {@code changed} runs on the thread that made the change, right after it, and
      * returns the notice to deliver (or null); notices are delivered outside any lock, one at a time, in the order of
-     * the changes, possibly by another thread that is delivering this breaker's earlier notices.
+     * the changes, possibly by another thread that is delivering this breaker's earlier notices, or by a background
+     * thread when a caller has delivered its share ({@link OrderedNotices}).
      */
     @FunctionalInterface
     public interface TransitionListener {
@@ -257,41 +257,9 @@ public final class CircuitBreaker {
     private void transition(BreakerState from, BreakerState to) {
         synchronized (transitions) {
             if (!state.compareAndSet(from, to) || from.kind() == to.kind()) return;
-            Runnable notice = listener.changed(this, from.kind(), to.kind(), to instanceof OpenState ? retryAt() : null);
-            if (notice != null) pendingNotices.add(notice);
-            if (delivering || pendingNotices.isEmpty()) return; // the thread delivering will deliver this one too
-            delivering = true;
+            notices.add(listener.changed(this, from.kind(), to.kind(), to instanceof OpenState ? retryAt() : null));
         }
-        deliverNotices();
-    }
-
-    /** Delivers queued notices in order, outside the lock; only one thread delivers at a time. */
-    private void deliverNotices() {
-        boolean drained = false;
-        try {
-            while (true) {
-                Runnable next;
-                synchronized (transitions) {
-                    next = pendingNotices.poll();
-                    if (next == null) {
-                        delivering = false;
-                        drained = true;
-                        return;
-                    }
-                }
-                try {
-                    next.run();
-                } catch (RuntimeException e) {
-                    // a broken notice must not hold back the ones after it (the runtime's notices never throw)
-                }
-            }
-        } finally {
-            if (!drained) {
-                synchronized (transitions) {
-                    delivering = false;
-                }
-            }
-        }
+        notices.deliver();
     }
 
     private BreakerState current() {

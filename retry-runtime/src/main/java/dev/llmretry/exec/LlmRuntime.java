@@ -17,6 +17,7 @@ import dev.llmretry.health.EndpointStatus;
 import dev.llmretry.health.HealthReport;
 import dev.llmretry.health.HealthReports;
 import dev.llmretry.health.HealthStore;
+import dev.llmretry.health.HealthWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -60,6 +61,7 @@ public final class LlmRuntime {
     private volatile FaultInjector faultInjector;
     private volatile Map<String, Instant> persistedOpen = new ConcurrentHashMap<>();
     private volatile Path healthFile;
+    private volatile HealthWriter healthWriter;
     private final Supplier<TimeSource> timeSupplier = () -> time;
 
     private LlmRuntime() {
@@ -130,7 +132,13 @@ public final class LlmRuntime {
         }
         redactor = new Redactor(secrets);
         Path file = fresh.health().file();
-        if (file != null && !file.equals(healthFile)) persistedOpen = new ConcurrentHashMap<>(HealthStore.openCircuits(file));
+        if (!java.util.Objects.equals(file, healthFile)) {
+            closeHealthWriter();
+            if (file != null) {
+                persistedOpen = new ConcurrentHashMap<>(HealthStore.openCircuits(file));
+                healthWriter = new HealthWriter(file, this::healthReport, () -> time.now(), persistedOpen);
+            }
+        }
         healthFile = file;
         config = fresh;
         configError = null;
@@ -150,12 +158,24 @@ public final class LlmRuntime {
         return t;
     }
 
-    /** An endpoint whose circuit was open before a restart stays open until its recorded probe time (once). */
+    /**
+     * An endpoint whose circuit was open before a restart stays open until its recorded probe time (once), but never
+     * longer than its recovery-time from now: a probe time far ahead (a broken or hand-edited file) is clamped.
+     */
     private void restorePersisted(Target t) {
         Instant probeAt = persistedOpen.remove(t.name);
-        if (probeAt == null || !probeAt.isAfter(time.now())) return;
-        LOG.info("Circuit {} stays open until {}, as {} recorded before the restart", t.name, probeAt, healthFile);
-        t.breaker.forceOpenUntil(time.nanoTime() + Duration.between(time.now(), probeAt).toNanos());
+        Instant now = time.now();
+        if (probeAt == null || !probeAt.isAfter(now)) return;
+        Duration recovery = t.breaker.settings().recoveryTime();
+        Duration open = Duration.between(now, probeAt); // both within Instant's range: no overflow in seconds
+        if (open.compareTo(recovery) > 0) {
+            LOG.warn("Circuit {}: next_probe_at {} in {} is more than its recovery-time ({}) ahead; it stays open for {}",
+                    t.name, probeAt, healthFile, recovery, recovery);
+            open = recovery;
+        } else {
+            LOG.info("Circuit {} stays open until {}, as {} recorded before the restart", t.name, probeAt, healthFile);
+        }
+        t.breaker.forceOpenUntil(time.nanoTime() + open.toNanos());
     }
 
     /** The shared target of a named breaker ({@code @LlmCircuitBreaker(name=...)}, or a method's own). */
@@ -176,11 +196,37 @@ public final class LlmRuntime {
     private Runnable circuitChanged(CircuitBreaker b, CircuitState from, CircuitState to, Instant retryAt) {
         CircuitStateChanged event = new CircuitStateChanged(CallContext.currentCallId(), CallContext.currentMethod(),
                 time.now(), b.name(), from, to, retryAt);
-        Path file = healthFile;
+        HealthWriter writer = healthWriter;
         return () -> {
             listeners.emit(event);
-            if (file != null) HealthStore.save(file, healthReport());
+            if (writer != null) writer.changed(); // written later, on the writer's thread
         };
+    }
+
+    /**
+     * Writes the latest health to {@code health.file} now and waits at most {@code timeout} for it; true when it is
+     * written (or there is no file). Tests, and shutdown before {@link #closeHealthWriter()}.
+     */
+    public boolean flushHealth(Duration timeout) {
+        HealthWriter writer = healthWriter;
+        if (writer == null) return true;
+        try {
+            return writer.flush(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Writes the latest health to {@code health.file} (waiting at most 2 s) and stops its writer thread: later changes
+     * are not written, until a reload or {@link #useConfig} names a health file again. For shutdown. Idempotent.
+     */
+    public void closeHealthWriter() {
+        HealthWriter writer = healthWriter;
+        healthWriter = null;
+        healthFile = null;
+        if (writer != null) writer.close();
     }
 
     /** The health of every configured endpoint and named breaker right now. */
@@ -233,6 +279,7 @@ public final class LlmRuntime {
     /** For the test harness: forgets every breaker, health counter and plan, and re-reads the configuration. */
     public void resetState() {
         synchronized (configLock) {
+            closeHealthWriter(); // first: its last write is of the state being forgotten
             endpointTargets.clear();
             namedTargets.clear();
             plans.clear();
