@@ -12,7 +12,9 @@ import java.util.List;
  * }</pre>
  *
  * @param why short reason: {@code "attempts_exhausted"}, {@code "deadline"}, {@code "no_endpoint_left"},
- *            {@code "all_circuits_open"}, {@code "interrupted"}
+ *            {@code "all_circuits_open"}, {@code "probe_failed"} (the call was a last-resort probe while every
+ *            circuit was open, and it failed), {@code "retry_budget"} (the endpoint's retry budget was spent and no
+ *            other endpoint was left), {@code "interrupted"}
  */
 public record CallExhausted(long callId, String method, Instant time, int attempts, List<String> endpointsTried,
                             String why, Throwable cause, String causeSummary) implements LlmRetryEvent {
