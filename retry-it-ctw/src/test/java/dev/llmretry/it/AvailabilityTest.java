@@ -25,6 +25,16 @@ class AvailabilityTest {
     final ScriptedBackend backend = new ScriptedBackend();
     final ChatService service = new ChatService(backend);
 
+    /** A retry budget of 10% of the endpoint's requests, with no floor. */
+    static final String TIGHT_BUDGET = """
+            circuit-breaker:
+              default: { retry-budget: 10%, min-retries-per-second: 0 }
+            endpoints:
+              iag:     { url: "https://iag.example/v1" }
+              oneapi:  { url: "https://oneapi.example/v1" }
+              litellm: { url: "https://litellm.example/v1" }
+            """;
+
     static LlmHttpException status(int code) {
         return new LlmHttpException(code, Map.of(), "{\"error\":{\"message\":\"fake " + code + "\"}}");
     }
@@ -64,14 +74,7 @@ class AvailabilityTest {
 
     @Test
     void retryBudgetSpent_retryBecomesFailover_andTheLogSaysWhy() throws Exception {
-        fresh.useYaml("""
-                circuit-breaker:
-                  default: { retry-budget: 10%, min-retries-per-second: 0 }
-                endpoints:
-                  iag:     { url: "https://iag.example/v1" }
-                  oneapi:  { url: "https://oneapi.example/v1" }
-                  litellm: { url: "https://litellm.example/v1" }
-                """);
+        fresh.useYaml(TIGHT_BUDGET);
         answerSuccessfully(9); // 10 requests with the next one: one retry allowed
         backend.script("iag", status(503), status(503));
 
@@ -84,14 +87,7 @@ class AvailabilityTest {
 
     @Test
     void retryBudgetSpent_andNoOtherEndpoint_endsTheCallWithItsLastFailure() throws Exception {
-        fresh.useYaml("""
-                circuit-breaker:
-                  default: { retry-budget: 10%, min-retries-per-second: 0 }
-                endpoints:
-                  iag:     { url: "https://iag.example/v1" }
-                  oneapi:  { url: "https://oneapi.example/v1" }
-                  litellm: { url: "https://litellm.example/v1" }
-                """);
+        fresh.useYaml(TIGHT_BUDGET);
         answerSuccessfully(9);
         backend.script("iag", status(503), status(503));
         backend.script("oneapi", status(503));

@@ -68,8 +68,7 @@ class RealHttpTest {
         assertEquals("retry_after_too_long", fresh.events(dev.llmretry.event.FailedOver.class).get(0).reason());
     }
 
-    @Test
-    void retryAfterBeyondTheRemainingDeadline_failsOverAtOnce() throws Exception {
+    private void useTenSecondDeadline() {
         fresh.useYaml("""
                 retry:
                   default: { max-duration: 10s }
@@ -78,6 +77,11 @@ class RealHttpTest {
                   oneapi:  { url: "%s", model: gpt-4o-mini }
                   litellm: { url: "%s", model: llama3 }
                 """.formatted(iag.baseUrl(), oneapi.baseUrl(), litellm.baseUrl()));
+    }
+
+    @Test
+    void retryAfterBeyondTheRemainingDeadline_failsOverAtOnce() throws Exception {
+        useTenSecondDeadline();
         iag.enqueue(FakeResponse.rateLimited(Duration.ofSeconds(30)));
 
         String answer = service.viaOpenAi("hello", null);
@@ -90,14 +94,7 @@ class RealHttpTest {
 
     @Test
     void retryAfterBeyondTheRemainingDeadline_everywhere_endsTheCallAtOnce() {
-        fresh.useYaml("""
-                retry:
-                  default: { max-duration: 10s }
-                endpoints:
-                  iag:     { url: "%s", model: gpt-4o }
-                  oneapi:  { url: "%s", model: gpt-4o-mini }
-                  litellm: { url: "%s", model: llama3 }
-                """.formatted(iag.baseUrl(), oneapi.baseUrl(), litellm.baseUrl()));
+        useTenSecondDeadline();
         for (var server : List.of(iag, oneapi, litellm)) server.enqueue(FakeResponse.rateLimited(Duration.ofSeconds(30)));
 
         assertThrows(com.openai.errors.RateLimitException.class, () -> service.viaOpenAi("hello", null));

@@ -12,9 +12,12 @@ package dev.llmretry.breaker;
  */
 public interface RecentOutcomes {
     /** Nothing known: every request is taken to have failed, so consecutive failures alone decide (as before). */
-    RecentOutcomes NONE = of(now -> 0.0, now -> 0, () -> -1, java.time.Duration.ofSeconds(60));
+    RecentOutcomes NONE = of(now -> 1.0, now -> 0, () -> -1, java.time.Duration.ofSeconds(60));
 
-    /** Share of the requests in the window ending at {@code nowNanos} that failed; 0 when there were none. */
+    /**
+     * Share of the requests in the window ending at {@code nowNanos} that failed; 1 when there were none (nothing
+     * speaks against a streak of failures that was not recorded here).
+     */
     double failureRate(long nowNanos);
 
     /** Requests (answered or failed) in the window ending at {@code nowNanos}. */
@@ -32,7 +35,10 @@ public interface RecentOutcomes {
                              java.time.Duration window) {
         long windowNanos = window.toNanos();
         return new RecentOutcomes() {
-            @Override public double failureRate(long nowNanos) { return 1.0 - successRate.applyAsDouble(nowNanos); }
+            @Override
+            public double failureRate(long nowNanos) {
+                return requests.applyAsLong(nowNanos) == 0 ? 1.0 : 1.0 - successRate.applyAsDouble(nowNanos);
+            }
 
             @Override public long requests(long nowNanos) { return requests.applyAsLong(nowNanos); }
 
