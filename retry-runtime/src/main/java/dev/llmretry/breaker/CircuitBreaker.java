@@ -182,7 +182,7 @@ public final class CircuitBreaker {
      * answers are still on their way: a streak that more requests are still outstanding than it is long is not yet
      * evidence (at most {@link #MAX_WAIT_FOR_IN_FLIGHT_NANOS}, so a lost outcome cannot keep a circuit closed for ever).
      */
-    long inFlight() {
+    public long inFlight() {
         long completed = recent.completed();
         return completed < 0 ? 0 : Math.max(0, admitted.sum() - released.sum() - completed);
     }
