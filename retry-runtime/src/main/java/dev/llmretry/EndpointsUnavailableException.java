@@ -8,11 +8,13 @@ import java.util.stream.Collectors;
 
 /**
  * Nothing could be attempted: the circuit of every endpoint of the method is open (or half-open with every trial
- * slot taken). The message names each endpoint, its state and when it will be tried again. Unchecked.
+ * slot taken), and no last-resort probe slot was free (each open endpoint lets one call through as a probe every
+ * half second, so the end of an outage is noticed within about a second). The message names each endpoint, its
+ * state, when it will be tried again and when the next probe may go. Unchecked.
  *
  * <pre>{@code
  * try { chat.ask(q, null); }
- * catch (EndpointsUnavailableException e) { return "Busy, try again after " + e.earliestRetry(); }
+ * catch (EndpointsUnavailableException e) { return "Busy, try again after " + e.nextProbe(); }
  * }</pre>
  */
 public class EndpointsUnavailableException extends RuntimeException {
