@@ -25,7 +25,8 @@ import org.opentest4j.AssertionFailedError;
  * Every {@code ```yaml} block in {@code docs/*.md} and {@code README.md} must load with
  * {@link ConfigLoader#parse(String, String, Function)}, so the documentation cannot drift from the loader. A block
  * whose first line is a comment starting with {@code # invalid:} shows a mistake on purpose and must fail to load.
- * Variables: a {@code ${NAME:default}} keeps its default, a {@code ${NAME}} gets a dummy value.
+ * Variables: a {@code ${NAME:default}} keeps its default, a {@code ${NAME}} gets a dummy value (a URL for a name
+ * ending in {@code _URL}).
  */
 class DocsYamlExamplesTest {
     /** The first line of a block that shows a mistake on purpose: {@code # invalid: <why>}. */
@@ -92,7 +93,9 @@ class DocsYamlExamplesTest {
         List<String> withoutDefault = new ArrayList<>();
         Matcher m = VARIABLE.matcher(yaml);
         while (m.find()) if (m.group(2).isEmpty()) withoutDefault.add(m.group(1));
-        return name -> withoutDefault.contains(name) ? "dummy-" + name.toLowerCase(java.util.Locale.ROOT) : null;
+        return name -> !withoutDefault.contains(name) ? null
+                : name.endsWith("_URL") ? "https://" + name.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".example/v1"
+                : "dummy-" + name.toLowerCase(java.util.Locale.ROOT);
     }
 
     static List<Block> blocks() {
