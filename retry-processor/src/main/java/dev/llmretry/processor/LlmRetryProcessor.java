@@ -47,6 +47,7 @@ public final class LlmRetryProcessor extends AbstractProcessor {
     private FailoverChecks failoverChecks;
     private MethodChecks methodChecks;
     private YamlChecks yamlChecks;
+    private PolicyChecks policyChecks;
     private AnnotatedClassIndex index;
 
     @Override
@@ -122,7 +123,11 @@ public final class LlmRetryProcessor extends AbstractProcessor {
     }
 
     private void check(Element element) {
-        if (yamlChecks == null) yamlChecks = new YamlChecks(diagnostics, findRetryYaml(element));
+        if (yamlChecks == null) {
+            RetryYaml yaml = findRetryYaml(element);
+            yamlChecks = new YamlChecks(diagnostics, yaml);
+            policyChecks = new PolicyChecks(diagnostics, yaml, processingEnv.getElementUtils());
+        }
         Site retry = Site.find(element, Names.LLM_RETRY);
         Site breaker = Site.find(element, Names.LLM_CIRCUIT_BREAKER);
         Site failover = Site.find(element, Names.FAILOVER);
@@ -159,6 +164,7 @@ public final class LlmRetryProcessor extends AbstractProcessor {
         if (retry != null) {
             retryChecks.check(retry);
             yamlChecks.retryPolicy(retry);
+            policyChecks.retry(retry);
         }
         if (breaker != null) {
             breakerChecks.check(breaker, withFailover);

@@ -113,6 +113,24 @@ final class RetryYaml {
 
     List<ConfigProblem> problems() { return problems; }
 
+    /**
+     * The file's top-level sections named in {@code names}, as text (block style: from a key at the start of a line
+     * to the next one); the whole text when the file is not laid out that way.
+     */
+    String topLevelSections(List<String> names) {
+        StringBuilder out = new StringBuilder();
+        boolean keep = false;
+        for (String line : text.split("\\R", -1)) {
+            if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("#")) {
+                if (line.startsWith("{") || line.startsWith("---")) return text;
+                int colon = line.indexOf(':');
+                keep = colon > 0 && names.contains(line.substring(0, colon).strip());
+            }
+            if (keep) out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
     /** The 1-based line of a key path in the file, or 0 when unknown. */
     int line(String keyPath) { return KeyLines.find(text, keyPath); }
 
