@@ -6,9 +6,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Where a YAML syntax mistake is. SnakeYAML marks where it noticed the problem, which is often a line late: for a
- * {@code {}, {@code [} or quote left open it is the next key or the end of the file (its context mark is where the
- * thing was opened), and for a key written without its colon it is the colon of the next line (a plain scalar runs
- * on across lines). Immutable.
+ * {@code {}, {@code [} or quote left open it is the next key (at the opening line's level or less) or the end of the
+ * file, so the context mark, where the thing was opened, is used instead; for a key written without its colon it is
+ * the colon of the next line (a plain scalar runs on across lines). A mistake inside a collection that spans lines
+ * keeps SnakeYAML's mark. Immutable.
  *
  * @param line   1-based
  * @param column 1-based
@@ -23,8 +24,9 @@ record YamlMistake(int line, int column, String hint) {
         Mark context = e.getContextMark();
         if (problem == null) return context == null ? null : at(context, null);
         if (context != null && context.getLine() < problem.getLine() && e.getContext() != null
-                && OPENED.stream().anyMatch(e.getContext()::contains)) {
-            return at(context, null);
+                && OPENED.stream().anyMatch(e.getContext()::contains)
+                && (endOfStream(e) || indent(text, problem.getLine()) <= indent(text, context.getLine()))) {
+            return at(context, null); // never closed: the document ended, or the next key came at its level
         }
         if ("mapping values are not allowed here".equals(e.getProblem())) {
             List<String> lines = text.lines().toList();
@@ -37,6 +39,16 @@ record YamlMistake(int line, int column, String hint) {
             }
         }
         return at(problem, null);
+    }
+
+    private static boolean endOfStream(MarkedYAMLException e) {
+        String p = String.valueOf(e.getProblem());
+        return p.contains("<stream end>") || p.contains("end of stream");
+    }
+
+    private static int indent(String text, int line) {
+        String l = text.lines().skip(line).findFirst().orElse("");
+        return l.length() - l.stripLeading().length();
     }
 
     private static YamlMistake at(Mark mark, String hint) {

@@ -40,6 +40,12 @@ class YamlMistakeTest {
     }
 
     @Test
+    void mistakeInsideAFlowMappingSpanningLines_keepsItsOwnLine() {
+        assertEquals("line 3, column 29: expected ',' or '}', but got : (while parsing a flow mapping)",
+                message("endpoints:\n  iag: { url: \"https://x/v1\",\n         model: gpt priority: 3 }\n"));
+    }
+
+    @Test
     void badIndentation_reportedOnTheBadLine() {
         assertEquals("line 4, column 4: expected <block end>, but found '<block mapping start>' (while parsing a block "
                 + "mapping)", message("retry:\n  default:\n    max-attempts: 6\n   initial-backoff: 1s\n"));
