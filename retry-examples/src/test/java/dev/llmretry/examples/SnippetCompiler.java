@@ -70,6 +70,9 @@ final class SnippetCompiler {
         for (Source s : units) if (s.pkg != null) packages.add(s.pkg);
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (Block b : blocks) errors.put(b.where(), new ArrayList<>());
+        List<Source> all = new ArrayList<>(units);
+        for (Block b : blocks) if (!isUnit(b)) all.add(Source.fragment(b, packages));
+        if (all.isEmpty() || run(all, new LinkedHashMap<>())) return errors;   // the usual case: one javac run
         if (!units.isEmpty()) run(units, errors);
         for (Block b : blocks) {
             if (isUnit(b)) continue;
@@ -82,14 +85,15 @@ final class SnippetCompiler {
         return errors;
     }
 
-    private static void run(List<Source> sources, Map<String, List<String>> errors) {
+    /** Compiles; adds each error to its block's list; returns whether there was none. */
+    private static boolean run(List<Source> sources, Map<String, List<String>> errors) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
             Path out = Files.createDirectories(Path.of("target", "doc-snippets"));
             List<String> options = List.of("-proc:none", "-d", out.toString(), "-Xlint:none", "-classpath",
                     System.getProperty("java.class.path"));
-            javac.getTask(null, files, diagnostics, options, null, sources).call();
+            if (javac.getTask(null, files, diagnostics, options, null, sources).call()) return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,6 +103,7 @@ final class SnippetCompiler {
             errors.computeIfAbsent(s.block.where(), k -> new ArrayList<>()).add(s.block.source() + ":" + mdLine
                     + ": " + d.getMessage(Locale.ROOT) + "\n    " + lineOf(s.text, d.getLineNumber()).strip());
         }
+        return false;
     }
 
     private static String qualifiedType(Block b) {

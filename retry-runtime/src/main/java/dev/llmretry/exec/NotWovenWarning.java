@@ -37,6 +37,23 @@ import org.slf4j.LoggerFactory;
 public final class NotWovenWarning {
     /** The index retry-processor writes into each module's class output. */
     public static final String INDEX = "META-INF/llm-retry/annotated-classes.txt";
+    /** The aspectj-maven-plugin set-up to paste, as both this warning and the test harness show it. */
+    public static final String COMPILE_TIME_WEAVING_PLUGIN =
+            "  <plugin>\n"
+            + "    <groupId>dev.aspectj</groupId><artifactId>aspectj-maven-plugin</artifactId><version>1.14.1</version>\n"
+            + "    <dependencies><dependency><groupId>org.aspectj</groupId><artifactId>aspectjtools</artifactId>"
+            + "<version>1.9.27</version></dependency></dependencies>\n"
+            + "    <configuration><complianceLevel>17</complianceLevel></configuration>\n"
+            + "    <executions><execution><id>weave-classes</id><phase>process-classes</phase>"
+            + "<goals><goal>compile</goal></goals>\n"
+            + "      <configuration>\n"
+            + "        <forceAjcCompile>true</forceAjcCompile><sources/>\n"
+            + "        <weaveDirectories><weaveDirectory>${project.build.outputDirectory}</weaveDirectory>"
+            + "</weaveDirectories>\n"
+            + "        <aspectLibraries><aspectLibrary><groupId>dev.llmretry</groupId>"
+            + "<artifactId>retry-runtime</artifactId></aspectLibrary></aspectLibraries>\n"
+            + "      </configuration></execution></executions>\n"
+            + "  </plugin>\n";
     private static final NotWovenWarning PROCESS = new NotWovenWarning(
             message -> LoggerFactory.getLogger("dev.llmretry").warn(message));
     private static final List<Class<? extends Annotation>> ANNOTATIONS =
@@ -132,21 +149,7 @@ public final class NotWovenWarning {
                 + "Fix it with ONE of these set-ups (README, \"Wiring it into your build\"):\n\n"
                 + "1. Compile-time weaving (recommended): in the pom of the module that contains the class, weave the "
                 + "compiled classes with retry-runtime as aspect library\n"
-                + "  <plugin>\n"
-                + "    <groupId>dev.aspectj</groupId><artifactId>aspectj-maven-plugin</artifactId><version>1.14.1</version>\n"
-                + "    <dependencies><dependency><groupId>org.aspectj</groupId><artifactId>aspectjtools</artifactId>"
-                + "<version>1.9.27</version></dependency></dependencies>\n"
-                + "    <configuration><complianceLevel>17</complianceLevel></configuration>\n"
-                + "    <executions><execution><id>weave-classes</id><phase>process-classes</phase>"
-                + "<goals><goal>compile</goal></goals>\n"
-                + "      <configuration>\n"
-                + "        <forceAjcCompile>true</forceAjcCompile><sources/>\n"
-                + "        <weaveDirectories><weaveDirectory>${project.build.outputDirectory}</weaveDirectory>"
-                + "</weaveDirectories>\n"
-                + "        <aspectLibraries><aspectLibrary><groupId>dev.llmretry</groupId>"
-                + "<artifactId>retry-runtime</artifactId></aspectLibrary></aspectLibraries>\n"
-                + "      </configuration></execution></executions>\n"
-                + "  </plugin>\n\n"
+                + COMPILE_TIME_WEAVING_PLUGIN + "\n"
                 + "2. Load-time weaving: start the JVM with the AspectJ agent (retry-runtime ships META-INF/aop.xml)\n"
                 + "  java -javaagent:/path/to/aspectjweaver-1.9.27.jar -jar your-app.jar\n"
                 + "  (if you have your own META-INF/aop.xml, its <include within=...> must cover these classes)\n";
