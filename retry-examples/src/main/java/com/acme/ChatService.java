@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 public class ChatService {
     @LlmRetry                                                    // policy "default" from retry.yaml
@@ -16,6 +17,7 @@ public class ChatService {
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url() + "/chat/completions"))
                 .header("Authorization", "Bearer " + endpoint.apiKey())
                 .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))                           // the shared client sets no timeout
                 .POST(HttpRequest.BodyPublishers.ofString(chatJson(endpoint.model(), prompt)))
                 .build();
         HttpResponse<String> response = endpoint.httpClient().send(request, HttpResponse.BodyHandlers.ofString());
