@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * Where the demo writes: a terminal gets colours, symbols and animated countdowns; anything else (a pipe, a CI log,
  * {@code NO_COLOR}, {@code TERM=dumb}) gets plain ASCII lines, one per event, so logs stay readable. Every write goes
- * through one lock, and a line being animated (a countdown) is finished before any other line is printed.
- * Thread-safe.
+ * through one lock, and a line being animated (a countdown) is finished before any other line is printed. A live line
+ * always fits in one row of the terminal: a redraw with {@code \r} of a line that wrapped would leave a copy behind
+ * at every frame. Thread-safe.
  */
 public final class Console {
     /** The colours of the notifications. */
@@ -28,21 +29,35 @@ public final class Console {
     }
 
     private static final String RESET = "\u001b[0m";
+    /** Where a countdown's bar starts when the line before it is too long to share its row. */
+    static final String BAR_INDENT = "      ";
 
     private final PrintStream out;
     private final boolean fancy;
     private final boolean unicode;
+    private final int columns;
     private final Object lock = new Object();
     private boolean midLine;          // guarded by lock: append() left a line without its newline
     private Object liveOwner;         // guarded by lock: who may redraw the live line, or null
     private Style liveStyle;          // guarded by lock
-    private String liveFinal;         // guarded by lock: how the live line reads once it is finished
+    private String livePrefix;        // guarded by lock: what stands before the bar on the live line
+    private String liveFinal;         // guarded by lock: the bar once the live line is finished
 
-    /** A console with colours and animation if {@code fancy}, using Unicode symbols if also {@code unicode}. */
-    public Console(PrintStream out, boolean fancy, boolean unicode) {
+    /**
+     * A console with colours and animation if {@code fancy}, using Unicode symbols if also {@code unicode}, on a
+     * terminal {@code columns} wide.
+     */
+    public Console(PrintStream out, boolean fancy, boolean unicode, int columns) {
+        if (columns < 1) throw new IllegalArgumentException("columns must be >= 1, was " + columns);
         this.out = out;
         this.fancy = fancy;
         this.unicode = unicode;
+        this.columns = columns;
+    }
+
+    /** A console with colours and animation if {@code fancy}, using Unicode symbols if also {@code unicode}. */
+    public Console(PrintStream out, boolean fancy, boolean unicode) {
+        this(out, fancy, unicode, Columns.FALLBACK);
     }
 
     /** A plain console, or a fancy one with Unicode symbols. */
@@ -59,7 +74,8 @@ public final class Console {
         Charset charset = terminalCharset();
         boolean fancy = colourWanted != null ? colourWanted : terminalWantsColour(env);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, charset);
-        return new Console(out, fancy, fancy && charset.equals(StandardCharsets.UTF_8));
+        return new Console(out, fancy, fancy && charset.equals(StandardCharsets.UTF_8),
+                fancy ? Columns.detect(env) : Columns.FALLBACK);
     }
 
     private static Charset terminalCharset() {
@@ -115,39 +131,57 @@ public final class Console {
     }
 
     /**
-     * Starts a live line (fancy mode only) that {@link #redraw} replaces in place; the returned token identifies it.
-     * Printing anything else finishes it first, showing {@code finalText}.
+     * Starts a live countdown (fancy mode only): {@code head}, then {@code bar}, which {@link #redraw} replaces in place;
+     * the returned token identifies it. When head and bar do not fit in one row, the head is printed as a line of its
+     * own and the bar goes on the next, indented. Printing anything else finishes the countdown first, showing
+     * {@code finalBar}.
      */
-    public Object startLive(Style style, String text, String finalText) {
+    public Object startLive(Style style, String head, String bar, String finalBar) {
         synchronized (lock) {
             endLiveLine();
             endPartialLine();
             liveOwner = new Object();
-            redraw(liveOwner, style, text, finalText);
+            liveStyle = style;
+            liveFinal = finalBar;
+            if (fitsOneRow(head + " " + bar)) {
+                livePrefix = head + " ";
+            } else {
+                out.println(paint(style, head));
+                livePrefix = BAR_INDENT;
+            }
+            draw(bar);
             return liveOwner;
         }
     }
 
     /**
-     * Replaces the live line with {@code text} ({@code \r}, the text, erase to the end of the line); does nothing
-     * if the line of {@code token} was finished meanwhile. Returns whether it drew.
+     * Replaces the bar of the live countdown ({@code \r}, the line clipped to the terminal's width, erase to the end
+     * of the row); does nothing if the countdown of {@code token} was finished meanwhile. Returns whether it drew.
      */
-    public boolean redraw(Object token, Style style, String text, String finalText) {
+    public boolean redraw(Object token, String bar) {
         synchronized (lock) {
             if (token == null || token != liveOwner) return false;
-            out.print("\r" + paint(style, text) + "\u001b[K");
-            out.flush();
-            liveStyle = style;
-            liveFinal = finalText;
+            draw(bar);
             return true;
         }
+    }
+
+    /** Whether {@code text} fits in one row with the cursor still on it (the last column stays free). */
+    boolean fitsOneRow(String text) {
+        return Columns.of(text) < columns;
+    }
+
+    private void draw(String bar) {
+        out.print("\r" + paint(liveStyle, Columns.clip(livePrefix + bar, columns - 1, unicode)) + "\u001b[K");
+        out.flush();
     }
 
     /** Finishes the live line, if any, in its final form; later output starts on a fresh line. */
     public void endLiveLine() {
         synchronized (lock) {
             if (liveOwner != null) {
-                out.println("\r" + paint(liveStyle, liveFinal) + "\u001b[K");
+                out.println("\r" + paint(liveStyle, Columns.clip(livePrefix + liveFinal, columns - 1, unicode))
+                        + "\u001b[K");
                 out.flush();
                 liveOwner = null;
             }

@@ -112,11 +112,10 @@ public final class ConsoleNotifier implements LlmRetryListener, AutoCloseable {
 
     private synchronized void animate(String head, Duration delay, Instant nextAttemptAt) {
         stopCountdown();
-        String done = head + " " + bar.render(delay, Duration.ZERO);
-        Object token = console.startLive(Style.YELLOW, head + " " + bar.render(delay, delay), done);
+        Object token = console.startLive(Style.YELLOW, head, bar.render(delay, delay), bar.render(delay, Duration.ZERO));
         countdown = animator.scheduleAtFixedRate(() -> {
             Duration left = Duration.between(Instant.now(), nextAttemptAt);
-            console.redraw(token, Style.YELLOW, head + " " + bar.render(delay, left), done);
+            console.redraw(token, bar.render(delay, left));
             if (left.isNegative() || left.isZero()) throw new CancellationStop(); // ends the repetition
         }, FRAME_MILLIS, FRAME_MILLIS, TimeUnit.MILLISECONDS);
     }

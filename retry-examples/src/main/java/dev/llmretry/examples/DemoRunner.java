@@ -85,7 +85,8 @@ public final class DemoRunner {
                 tally.retryDelays(), tally.failovers(), tally.circuitChanges(), tally.exhausted(),
                 tally.streamsIncomplete(), ctx.streamed());
         console.line(Style.DIM, "  " + o.answered() + "/" + o.asked() + " answered; requests " + perEndpoint(requests)
-                + "; " + o.retryDelays().size() + " retries, " + o.failovers().size() + " failovers");
+                + "; " + count(o.retryDelays().size(), "retry", "retries") + ", "
+                + count(o.failovers().size(), "failover", "failovers"));
         return o;
     }
 
@@ -115,6 +116,11 @@ public final class DemoRunner {
         Map<String, Integer> m = new LinkedHashMap<>();
         for (String name : DemoServers.NAMES) m.put(name, r.totalRequests().getOrDefault(name, 0));
         return m;
+    }
+
+    /** {@code 1 retry}, {@code 2 retries}. */
+    static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private static String perEndpoint(Map<String, Integer> requests) {

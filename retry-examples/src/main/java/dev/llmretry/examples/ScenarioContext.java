@@ -102,17 +102,16 @@ public final class ScenarioContext {
     public void waitFor(String what, Duration duration) throws InterruptedException {
         Instant end = Instant.now().plus(duration);
         ProgressBar bar = new ProgressBar(20, console.unicode());
-        String head = console.symbol("  \u231b ", "  WAIT      ") + what + " ";
+        String head = console.symbol("  \u231b ", "  WAIT      ") + what;
         if (!console.fancy()) {
-            console.line(Style.DIM, head + ProgressBar.seconds(duration));
+            console.line(Style.DIM, head + " " + ProgressBar.seconds(duration));
             Thread.sleep(duration.toMillis());
             return;
         }
-        Object token = console.startLive(Style.DIM, head + bar.render(duration, duration),
-                head + bar.render(duration, Duration.ZERO));
-        String done = head + bar.render(duration, Duration.ZERO);
+        Object token = console.startLive(Style.DIM, head, bar.render(duration, duration),
+                bar.render(duration, Duration.ZERO));
         for (Duration left = duration; left.compareTo(Duration.ZERO) > 0; left = Duration.between(Instant.now(), end)) {
-            console.redraw(token, Style.DIM, head + bar.render(duration, left), done);
+            console.redraw(token, bar.render(duration, left));
             Thread.sleep(Math.min(50, left.toMillis() + 1));
         }
         console.endLiveLine();

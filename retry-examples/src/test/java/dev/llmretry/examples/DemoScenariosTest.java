@@ -55,6 +55,14 @@ class DemoScenariosTest {
     }
 
     @Test
+    void scenarioLine_countsInTheRightNumber() {
+        assertTrue(output.contains("; 2 retries, 1 failover\n") || output.contains("; 2 retries, 1 failover\r\n"),
+                output);
+        assertTrue(output.contains("; 1 retry, 0 failovers"), output);
+        assertFalse(output.contains(" 1 failovers") || output.contains(" 1 retries"), output);
+    }
+
+    @Test
     void quota_insufficientQuota_failsOverAtOnceWithoutRetry() {
         ScenarioOutcome o = result.outcome("quota");
         assertEquals(2, o.answered());

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.llmretry.config.ConfigLoader;
 import dev.llmretry.config.LlmRetryConfigException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -22,18 +18,16 @@ import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Every {@code ```yaml} block in {@code docs/*.md} and {@code README.md} must load with
+ * Every {@code ```yaml} block in {@code README.md} and {@code docs/**}{@code /*.md} must load with
  * {@link ConfigLoader#parse(String, String, Function)}, so the documentation cannot drift from the loader. A block
  * whose first line is a comment starting with {@code # invalid:} shows a mistake on purpose and must fail to load.
- * Variables: a {@code ${NAME:default}} keeps its default, a {@code ${NAME}} gets a dummy value.
+ * Variables: a {@code ${NAME:default}} keeps its default, a {@code ${NAME}} gets a dummy value (a URL for a name
+ * ending in {@code _URL}).
  */
 class DocsYamlExamplesTest {
     /** The first line of a block that shows a mistake on purpose: {@code # invalid: <why>}. */
     static final String INVALID_MARKER = "# invalid:";
 
-    private static final Path ROOT = Path.of("..");
-    private static final Pattern FENCE = Pattern.compile("(?m)^([ \\t]*)```yaml[ \\t]*\\R(.*?)^\\1```[ \\t]*$",
-            Pattern.DOTALL);
     private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_.-]*)(:?)");
 
     record Block(String source, int line, String yaml) {
@@ -49,7 +43,7 @@ class DocsYamlExamplesTest {
 
     @Test
     void theDocsHaveYamlBlocks_soTheScanCannotPassByFindingNothing() {
-        assertFalse(blocks().isEmpty(), "no ```yaml block found under " + ROOT.toAbsolutePath().normalize()
+        assertFalse(blocks().isEmpty(), "no ```yaml block found under " + DocBlocks.ROOT.toAbsolutePath().normalize()
                 + "/docs: is the working directory the module directory?");
     }
 
@@ -92,41 +86,21 @@ class DocsYamlExamplesTest {
         List<String> withoutDefault = new ArrayList<>();
         Matcher m = VARIABLE.matcher(yaml);
         while (m.find()) if (m.group(2).isEmpty()) withoutDefault.add(m.group(1));
-        return name -> withoutDefault.contains(name) ? "dummy-" + name.toLowerCase(java.util.Locale.ROOT) : null;
+        return name -> !withoutDefault.contains(name) ? null
+                : name.endsWith("_URL") ? "https://" + name.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".example/v1"
+                : "dummy-" + name.toLowerCase(java.util.Locale.ROOT);
     }
 
     static List<Block> blocks() {
-        List<Path> files = new ArrayList<>();
-        Path docs = ROOT.resolve("docs");
-        if (Files.isDirectory(docs)) {
-            try (Stream<Path> s = Files.list(docs)) {
-                s.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().forEach(files::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        if (Files.isRegularFile(ROOT.resolve("README.md"))) files.add(ROOT.resolve("README.md"));
-        List<Block> blocks = new ArrayList<>();
-        for (Path f : files) {
-            try {
-                blocks.addAll(extract(ROOT.relativize(f).toString(), Files.readString(f)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return blocks;
+        return DocBlocks.all().stream().filter(b -> b.language().equals("yaml")).map(DocsYamlExamplesTest::yaml).toList();
     }
 
     static List<Block> extract(String source, String markdown) {
-        List<Block> out = new ArrayList<>();
-        Matcher m = FENCE.matcher(markdown);
-        while (m.find()) {
-            int line = 1 + (int) markdown.substring(0, m.start(2)).chars().filter(c -> c == '\n').count();
-            String indent = m.group(1);
-            String yaml = m.group(2).lines().map(l -> l.startsWith(indent) ? l.substring(indent.length()) : l)
-                    .reduce("", (a, l) -> a + l + "\n");
-            out.add(new Block(source, line, yaml));
-        }
-        return out;
+        return DocBlocks.extract(source, markdown).stream().filter(b -> b.language().equals("yaml"))
+                .map(DocsYamlExamplesTest::yaml).toList();
+    }
+
+    private static Block yaml(DocBlocks.Block b) {
+        return new Block(b.source(), b.line(), b.code());
     }
 }

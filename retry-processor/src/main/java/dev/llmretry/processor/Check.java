@@ -33,6 +33,7 @@ enum Check {
     UNKNOWN_BREAKER_POLICY(22),
     BROKEN_CONFIG(23),
     CONFIG_NOT_READABLE(24),
+    POLICY_CONFLICT(25),
     MANY_ATTEMPTS(101, "many-attempts"),
     DEADLINE_BEFORE_BACKOFF(102, "no-deadline"),
     BREAKER_IGNORED(103, "breaker-ignored"),

@@ -1,6 +1,7 @@
 package dev.llmretry.processor;
 
 import com.google.auto.service.AutoService;
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +27,9 @@ import javax.lang.model.util.ElementFilter;
  *
  * <p>Every diagnostic reads {@code [LLMR-xxx] rule. fix} and is attached to the element, the annotation and the
  * attribute. All problems are reported, not just the first; the processor never throws into the compiler. It claims
- * no annotations and generates nothing. One instance per compilation, as javac uses it; not thread-safe.
+ * no annotations; it generates one resource, {@value AnnotatedClassIndex#PATH}, listing the annotated classes, so
+ * that the runtime can warn about those that were not woven. One instance per compilation, as javac uses it; not
+ * thread-safe.
  *
  * <pre>{@code
  * <annotationProcessorPaths>
@@ -44,12 +47,15 @@ public final class LlmRetryProcessor extends AbstractProcessor {
     private FailoverChecks failoverChecks;
     private MethodChecks methodChecks;
     private YamlChecks yamlChecks;
+    private PolicyChecks policyChecks;
+    private AnnotatedClassIndex index;
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
         diagnostics = new Diagnostics(env.getMessager());
         try {
+            index = new AnnotatedClassIndex(env.getFiler(), env.getElementUtils());
             retryChecks = new RetryChecks(diagnostics, env.getTypeUtils());
             breakerChecks = new BreakerChecks(diagnostics);
             failoverChecks = new FailoverChecks(diagnostics);
@@ -89,17 +95,39 @@ public final class LlmRetryProcessor extends AbstractProcessor {
             for (Element element : annotated) {
                 if (!seen.add(element)) continue;
                 try {
+                    index.add(element);
                     check(element);
                 } catch (RuntimeException | LinkageError | AssertionError e) {
                     diagnostics.internalError(element, e);
                 }
             }
         }
+        if (isLastRound(round)) writeIndex();
         return false;
     }
 
+    private static boolean isLastRound(RoundEnvironment round) {
+        try {
+            return round.processingOver();
+        } catch (RuntimeException e) {
+            return false; // a broken environment: the checks went on, the index (best effort) is left out
+        }
+    }
+
+    private void writeIndex() {
+        try {
+            index.write();
+        } catch (IOException | RuntimeException e) {
+            diagnostics.internalError(null, e);
+        }
+    }
+
     private void check(Element element) {
-        if (yamlChecks == null) yamlChecks = new YamlChecks(diagnostics, findRetryYaml(element));
+        if (yamlChecks == null) {
+            RetryYaml yaml = findRetryYaml(element);
+            yamlChecks = new YamlChecks(diagnostics, yaml);
+            policyChecks = new PolicyChecks(diagnostics, yaml, processingEnv.getElementUtils());
+        }
         Site retry = Site.find(element, Names.LLM_RETRY);
         Site breaker = Site.find(element, Names.LLM_CIRCUIT_BREAKER);
         Site failover = Site.find(element, Names.FAILOVER);
@@ -136,6 +164,7 @@ public final class LlmRetryProcessor extends AbstractProcessor {
         if (retry != null) {
             retryChecks.check(retry);
             yamlChecks.retryPolicy(retry);
+            policyChecks.retry(retry);
         }
         if (breaker != null) {
             breakerChecks.check(breaker, withFailover);

@@ -28,7 +28,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * <ol>
  *   <li>the processor option {@code -Allmretry.config=<path>} (relative paths: the working directory, then the
  *       project directory guessed from the class output);</li>
- *   <li>{@code retry.yaml} in the class output (Maven copies {@code src/main/resources} there before compiling);</li>
+ *   <li>{@code retry.yaml} in the class output (Maven copies {@code src/main/resources} there before compiling);
+ *       messages then name {@code src/main/resources/retry.yaml}, the file the user edits, when it has the same text;</li>
  *   <li>{@code retry.yaml} on the source path;</li>
  *   <li>{@code src/main/resources/retry.yaml} in the project directory, found up to four levels above the class
  *       output.</li>
@@ -43,16 +44,20 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 final class RetryYaml {
     /** The processor option naming the file. */
     static final String OPTION = "llmretry.config";
+    /** Where a Maven or Gradle project keeps retry.yaml. */
+    static final String SOURCE_FILE = "src/main/resources/retry.yaml";
 
     private final String source;
+    private final String text;
     private final List<ConfigProblem> problems;
     private final Set<String> endpoints;
     private final Set<String> retryPolicies;
     private final Set<String> breakerPolicies;
 
-    private RetryYaml(String source, List<ConfigProblem> problems, Set<String> endpoints, Set<String> retryPolicies,
-                      Set<String> breakerPolicies) {
+    private RetryYaml(String source, String text, List<ConfigProblem> problems, Set<String> endpoints,
+                      Set<String> retryPolicies, Set<String> breakerPolicies) {
         this.source = source;
+        this.text = text;
         this.problems = List.copyOf(problems);
         this.endpoints = endpoints;
         this.retryPolicies = retryPolicies;
@@ -61,21 +66,22 @@ final class RetryYaml {
 
     /** Nothing found: names cannot be checked (the runtime may get its file from elsewhere). */
     static RetryYaml absent() {
-        return new RetryYaml(null, List.of(), Set.of(), Set.of(), Set.of());
+        return new RetryYaml(null, "", List.of(), Set.of(), Set.of(), Set.of());
     }
 
     /** A file that could not be read: one problem, no names. */
     static RetryYaml unreadable(String source, String why) {
-        return new RetryYaml(source, List.of(ConfigProblem.of("", null, "a readable retry.yaml", why)), Set.of(), Set.of(), Set.of());
+        return new RetryYaml(source, "", List.of(ConfigProblem.of("", null, "a readable retry.yaml", why)), Set.of(),
+                Set.of(), Set.of());
     }
 
     /** Checks the text; names are collected only when it has no problem. */
     static RetryYaml of(String source, String text) {
         List<ConfigProblem> problems = ConfigLoader.check(source, text);
-        if (!problems.isEmpty()) return new RetryYaml(source, problems, Set.of(), Set.of(), Set.of());
+        if (!problems.isEmpty()) return new RetryYaml(source, text, problems, Set.of(), Set.of(), Set.of());
         Map<?, ?> root = rootMap(text);
         LlmRetryConfig builtIn = LlmRetryConfig.defaults();
-        return new RetryYaml(source, List.of(), keys(root, "endpoints", Set.of()),
+        return new RetryYaml(source, text, List.of(), keys(root, "endpoints", Set.of()),
                 keys(root, "retry", builtIn.retryPolicies().keySet()),
                 keys(root, "circuit-breaker", builtIn.breakerPolicies().keySet()));
     }
@@ -84,12 +90,17 @@ final class RetryYaml {
     static RetryYaml find(Filer filer, String option) {
         Path projectDir = projectDir(filer);
         if (option != null && !option.isBlank()) return fromOption(option.strip(), projectDir);
+        Path candidate = projectDir == null ? null : projectDir.resolve(SOURCE_FILE);
+        boolean sourceFile = candidate != null && Files.isRegularFile(candidate);
         String text = read(filer, StandardLocation.CLASS_OUTPUT);
-        if (text != null) return of(ConfigLoader.RESOURCE + " (class output)", text);
+        if (text != null) {
+            // Maven copied src/main/resources/retry.yaml there: name the file the user edits, unless it differs
+            if (sourceFile && text.equals(readQuietly(candidate))) return of(candidate.toString(), text);
+            return of(ConfigLoader.RESOURCE + " (class output)", text);
+        }
         text = read(filer, StandardLocation.SOURCE_PATH);
         if (text != null) return of(ConfigLoader.RESOURCE + " (source path)", text);
-        Path candidate = projectDir == null ? null : projectDir.resolve("src/main/resources/retry.yaml");
-        if (candidate != null && Files.isRegularFile(candidate)) return fromFile(candidate);
+        if (sourceFile) return fromFile(candidate);
         return absent();
     }
 
@@ -101,6 +112,27 @@ final class RetryYaml {
     String source() { return source; }
 
     List<ConfigProblem> problems() { return problems; }
+
+    /**
+     * The file's top-level sections named in {@code names}, as text (block style: from a key at the start of a line
+     * to the next one); the whole text when the file is not laid out that way.
+     */
+    String topLevelSections(List<String> names) {
+        StringBuilder out = new StringBuilder();
+        boolean keep = false;
+        for (String line : text.split("\\R", -1)) {
+            if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("#")) {
+                if (line.startsWith("{") || line.startsWith("---")) return text;
+                int colon = line.indexOf(':');
+                keep = colon > 0 && names.contains(line.substring(0, colon).strip());
+            }
+            if (keep) out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The 1-based line of a key path in the file, or 0 when unknown. */
+    int line(String keyPath) { return KeyLines.find(text, keyPath); }
 
     Set<String> endpoints() { return endpoints; }
 
@@ -132,6 +164,14 @@ final class RetryYaml {
             return of(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return unreadable(path.toString(), "cannot be read: " + e);
+        }
+    }
+
+    private static String readQuietly(Path path) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -27,9 +27,9 @@ final class YamlChecks {
         problemsReported = true;
         for (ConfigProblem problem : yaml.problems()) {
             Check check = problem.expected().equals("a readable retry.yaml") ? Check.CONFIG_NOT_READABLE : Check.BROKEN_CONFIG;
-            String where = problem.keyPath().isEmpty() ? "" : " (key " + problem.keyPath() + ")";
-            diagnostics.report(check, element, yaml.source() + where + ": " + problem.message()
-                    + ". Fix retry.yaml: the runtime would refuse it at start-up.");
+            int line = yaml.line(problem.keyPath());
+            diagnostics.report(check, element, yaml.source() + (line > 0 ? ":" + line : "") + ": "
+                    + sentence(problem.message()) + " Fix retry.yaml: the runtime would refuse it at start-up.");
         }
     }
 
@@ -63,6 +63,12 @@ final class YamlChecks {
     private static String suggestion(String name, Set<String> known) {
         String didYouMean = CompileTimeAccess.didYouMean(name, known);
         return didYouMean.isEmpty() ? "." : didYouMean;
+    }
+
+    /** The text as a sentence: a full stop added unless it already ends with one, or with '?' or '!'. */
+    static String sentence(String text) {
+        String t = text.stripTrailing();
+        return t.endsWith(".") || t.endsWith("?") || t.endsWith("!") ? t : t + ".";
     }
 
     private static String list(Set<String> names) {

@@ -53,6 +53,36 @@ class RetryYamlTest {
     }
 
     @Test
+    void yamlCopiedFromSrcMainResources_finding_namesTheFileTheUserEdits() throws IOException {
+        Path resources = Files.createDirectories(project.resolve("src/main/resources"));
+        Files.writeString(resources.resolve("retry.yaml"), YAML);
+        Files.writeString(classes.resolve("retry.yaml"), YAML);
+        RetryYaml yaml = RetryYaml.find(filer(), null);
+        assertEquals(resources.resolve("retry.yaml").toString(), yaml.source());
+    }
+
+    @Test
+    void keyPaths_lookingUpTheirLine_findTheDeepestKey() {
+        RetryYaml yaml = RetryYaml.of("retry.yaml", """
+                retry:
+                  default:
+                    max-attemps: 3
+                endpoints:
+                  iag:
+                    url: "https://iag.example/v1"
+                    proxy: { https: "http://p:1", no-proxy: [localhost, "10.0.0.0/8"] }
+                methods:
+                  com.acme.Chat#ask: { retry: { max-attempts: 0 } }
+                """);
+        assertEquals(3, yaml.line("retry.default.max-attemps"));
+        assertEquals(7, yaml.line("endpoints.iag.proxy.no-proxy[1]"));
+        assertEquals(9, yaml.line("methods.com.acme.Chat#ask.retry.max-attempts"));
+        assertEquals(9, yaml.line("methods.\"com.acme.Chat#ask\".retry.max-attempts"));
+        assertEquals(4, yaml.line("endpoints.oneapi"), "an absent key points at the nearest present parent");
+        assertEquals(0, yaml.line(""));
+    }
+
+    @Test
     void yamlOnlyInSrcMainResources_finding_fallsBackToTheProjectFile() throws IOException {
         Path resources = Files.createDirectories(project.resolve("src/main/resources"));
         Files.writeString(resources.resolve("retry.yaml"), YAML);

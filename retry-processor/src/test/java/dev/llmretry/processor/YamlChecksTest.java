@@ -103,9 +103,23 @@ class YamlChecksTest {
         Compilation c = Compile.compile(List.of(file), option(yaml));
         assertThat(c).hadErrorCount(2);
         assertThat(c).hadErrorContaining("[LLMR-023] ").inFile(file).onLineContaining("public String ask");
-        assertThat(c).hadErrorContaining("retry.yaml (key retry.default.max-attempts): retry.default.max-attempts was 0, "
-                + "must be >= 1. Fix retry.yaml");
+        assertThat(c).hadErrorContaining("retry.yaml:2: retry.default.max-attempts was 0, must be >= 1. Fix retry.yaml");
         assertThat(c).hadErrorContaining("retry.default.initial-backof is not a known key, did you mean 'initial-backoff'?");
+    }
+
+    @Test
+    void misspeltKey_compiling_namesFileAndLine_withoutDoubledPunctuation() throws IOException {
+        Compilation c = Compile.compile(List.of(source("Chat", """
+                public class Chat {
+                    @LlmRetry public String ask(String q) { return q; }
+                }
+                """)), option("retry:\n  default:\n    max-attemps: 3\n"));
+        assertThat(c).hadErrorContaining(dir.resolve("retry.yaml") + ":3: retry.default.max-attemps is not a known key, "
+                + "did you mean 'max-attempts'? Fix retry.yaml: the runtime would refuse it at start-up.");
+        for (javax.tools.Diagnostic<? extends JavaFileObject> d : c.errors()) {
+            String m = d.getMessage(null);
+            if (m.contains("?.") || m.contains("..")) throw new AssertionError("doubled punctuation: " + m);
+        }
     }
 
     @Test
@@ -116,7 +130,18 @@ class YamlChecksTest {
                 }
                 """)), option("retry: [unclosed\n"));
         assertThat(c).hadErrorContaining("[LLMR-023] ");
-        assertThat(c).hadErrorContaining("line 2");
+        assertThat(c).hadErrorContaining("line 1, column 8: expected ',' or ']'"); // where the [ is left open
+    }
+
+    @Test
+    void keyWithoutColon_compiling_failsWithLlmr023OnThatLine() throws IOException {
+        Compilation c = Compile.compile(List.of(source("Chat", """
+                public class Chat {
+                    @LlmRetry public String ask(String q) { return q; }
+                }
+                """)), option("retry:\n  default:\n    max-attempts 6\n    initial-backoff: 1s\n"));
+        assertThat(c).hadErrorContaining("[LLMR-023] ");
+        assertThat(c).hadErrorContaining("line 3, column 1: a key without ':' before its value");
     }
 
     @Test

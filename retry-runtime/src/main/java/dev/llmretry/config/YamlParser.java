@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
@@ -42,11 +41,11 @@ final class YamlParser {
         try {
             return new Yaml(new SafeConstructor(options)).compose(new StringReader(stripByteOrderMark(text)));
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String where = mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
-            String line = mark == null ? "" : text.lines().skip(mark.getLine()).findFirst().orElse("");
-            String what = describe(e);
-            if (mark != null && isUnquotedVariableInFlow(e, line, mark.getColumn())) {
+            YamlMistake mark = YamlMistake.locate(e, text);
+            String where = mark == null ? "" : "line " + mark.line() + ", column " + mark.column() + ": ";
+            String line = mark == null ? "" : text.lines().skip(mark.line() - 1).findFirst().orElse("");
+            String what = mark != null && mark.hint() != null ? mark.hint() : describe(e);
+            if (mark != null && isUnquotedVariableInFlow(e, line, mark.column() - 1)) {
                 what = "a ${VAR} inside { } or [ ] must be quoted, like \"${VAR}\" (or use one key per line)";
             } else if (SECRET_LINE.matcher(line).matches()) {
                 what = "invalid YAML (details hidden: the line holds a secret)";

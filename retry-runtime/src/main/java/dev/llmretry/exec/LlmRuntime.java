@@ -88,6 +88,7 @@ public final class LlmRuntime {
     public LlmRetryConfig config() {
         LlmRetryConfig c = config;
         if (c != null) return c;
+        NotWovenWarning.checkOnce(); // once per process, before the first load: warns about unwoven annotated classes
         synchronized (configLock) {
             if (configError != null) throw configError; // until reload() succeeds: no re-reading on every call
             if (config == null) {

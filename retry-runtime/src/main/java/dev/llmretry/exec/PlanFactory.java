@@ -10,6 +10,7 @@ import dev.llmretry.classify.FailureClassifier;
 import dev.llmretry.config.BreakerSettings;
 import dev.llmretry.config.EndpointSettings;
 import dev.llmretry.config.LlmRetryConfig;
+import dev.llmretry.config.LlmRetryConfigException;
 import dev.llmretry.config.MethodOverride;
 import dev.llmretry.config.RetrySettings;
 import java.lang.reflect.Method;
@@ -89,11 +90,12 @@ final class PlanFactory {
                                             LlmRuntime runtime) {
         List<Target> list = new ArrayList<>();
         for (String name : failover.endpoints()) {
-            EndpointSettings settings = config.endpoint(name).orElseThrow(() -> new IllegalStateException(
-                    "@Failover on " + methodId + " names endpoint '" + name + "', which " + config.source()
-                            + " does not define under endpoints: (defined: "
-                            + (config.endpoints().isEmpty() ? "none" : String.join(", ", config.endpoints().keySet()))
-                            + "). Add it to retry.yaml or fix the name."));
+            EndpointSettings settings;
+            try {
+                settings = config.requireEndpoint(name);   // the message has the did-you-mean suggestion
+            } catch (LlmRetryConfigException e) {
+                throw new IllegalStateException("@Failover on " + methodId + ": " + e.getMessage(), e);
+            }
             list.add(runtime.endpointTarget(settings));
         }
         if (list.isEmpty()) {

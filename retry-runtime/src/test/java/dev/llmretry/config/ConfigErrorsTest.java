@@ -283,8 +283,9 @@ class ConfigErrorsTest {
 
     @Test
     void syntaxError_load_givesLineAndColumn() {
-        assertError("retry:\n  default: { max-attempts: 3\n", "retry.yaml: line 3, column 1: expected ',' or '}', but got "
-                + "<stream end> (while parsing a flow mapping)");
+        // the { left open on line 2, not the end of the file (line 3) where SnakeYAML noticed it
+        assertError("retry:\n  default: { max-attempts: 3\n", "retry.yaml: line 2, column 12: expected ',' or '}', but "
+                + "got <stream end> (while parsing a flow mapping)");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.llmretry.testing;
 
 import dev.llmretry.annotation.Failover;
+import dev.llmretry.exec.NotWovenWarning;
 import dev.llmretry.annotation.LlmCircuitBreaker;
 import dev.llmretry.annotation.LlmRetry;
 import java.lang.annotation.Annotation;
@@ -104,21 +105,7 @@ final class WeavingCheck {
                 + " (see docs/testing.md, \"The weaving check\"):\n\n"
                 + "1. Compile-time weaving (recommended): weave the compiled classes with retry-runtime as aspect "
                 + "library\n"
-                + "  <plugin>\n"
-                + "    <groupId>dev.aspectj</groupId><artifactId>aspectj-maven-plugin</artifactId><version>1.14.1</version>\n"
-                + "    <dependencies><dependency><groupId>org.aspectj</groupId><artifactId>aspectjtools</artifactId>"
-                + "<version>1.9.27</version></dependency></dependencies>\n"
-                + "    <configuration><complianceLevel>17</complianceLevel></configuration>\n"
-                + "    <executions><execution><id>weave-classes</id><phase>process-classes</phase>"
-                + "<goals><goal>compile</goal></goals>\n"
-                + "      <configuration>\n"
-                + "        <forceAjcCompile>true</forceAjcCompile><sources/>\n"
-                + "        <weaveDirectories><weaveDirectory>${project.build.outputDirectory}</weaveDirectory>"
-                + "</weaveDirectories>\n"
-                + "        <aspectLibraries><aspectLibrary><groupId>dev.llmretry</groupId>"
-                + "<artifactId>retry-runtime</artifactId></aspectLibrary></aspectLibraries>\n"
-                + "      </configuration></execution></executions>\n"
-                + "  </plugin>\n\n"
+                + NotWovenWarning.COMPILE_TIME_WEAVING_PLUGIN + "\n"
                 + "2. Load-time weaving: run the tests with the AspectJ agent (retry-runtime ships META-INF/aop.xml)\n"
                 + "  <dependency><groupId>org.aspectj</groupId><artifactId>aspectjweaver</artifactId>"
                 + "<version>1.9.27</version><scope>test</scope></dependency>\n"
