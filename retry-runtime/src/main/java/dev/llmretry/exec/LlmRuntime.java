@@ -42,9 +42,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class LlmRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(LlmRuntime.class);
-    private static final LlmRuntime INSTANCE = new LlmRuntime();
+    private static final LlmRuntime INSTANCE = new LlmRuntime(ConfigLoader::load);
 
     private final Object configLock = new Object();
+    private final Object reloadLock = new Object();
     private final ConcurrentHashMap<String, Target> endpointTargets = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Target> namedTargets = new ConcurrentHashMap<>();
     private final AtomicLong callIds = new AtomicLong();
@@ -60,8 +61,11 @@ public final class LlmRuntime {
     private volatile Map<String, Instant> persistedOpen = new ConcurrentHashMap<>();
     private volatile Path healthFile;
     private final Supplier<TimeSource> timeSupplier = () -> time;
+    private final Supplier<LlmRetryConfig> loader;
 
-    private LlmRuntime() {
+    /** A runtime reading its configuration from {@code loader} (the process-wide one: {@link ConfigLoader#load()}). */
+    LlmRuntime(Supplier<LlmRetryConfig> loader) {
+        this.loader = loader;
     }
 
     public static LlmRuntime get() { return INSTANCE; }
@@ -89,7 +93,7 @@ public final class LlmRuntime {
             if (configError != null) throw configError; // until reload() succeeds: no re-reading on every call
             if (config == null) {
                 try {
-                    apply(ConfigLoader.load());
+                    apply(loader.get());
                 } catch (RuntimeException e) {
                     configError = e;
                     throw e;
@@ -99,17 +103,23 @@ public final class LlmRuntime {
         }
     }
 
-    /** Re-reads retry.yaml. A broken file keeps the last good configuration and is rethrown, saying why. */
+    /**
+     * Re-reads retry.yaml. A broken file keeps the last good configuration and is rethrown, saying why. The file is
+     * read outside the configuration lock (reloads are serialized by their own lock), and nothing that waits for
+     * a plan being built runs under it: a reload during first calls never deadlocks.
+     */
     public LlmRetryConfig reload() {
-        synchronized (configLock) {
+        synchronized (reloadLock) {
             LlmRetryConfig fresh;
             try {
-                fresh = ConfigLoader.load();
+                fresh = loader.get();
             } catch (RuntimeException e) {
                 LOG.error("retry.yaml was not reloaded, the previous configuration stays in force: {}", e.getMessage());
                 throw e;
             }
-            apply(fresh);
+            synchronized (configLock) {
+                apply(fresh);
+            }
             return fresh;
         }
     }
@@ -139,12 +149,18 @@ public final class LlmRuntime {
         plans.clear();
     }
 
-    /** The shared target of a configured endpoint, created on first use with its breaker and health. */
+    /**
+     * The shared target of a configured endpoint, created on first use with its breaker and health. Whatever may wait
+     * for the configuration lock is read before entering the map's computation, which only constructs objects.
+     */
     Target endpointTarget(EndpointSettings settings) {
         Target t = endpointTargets.get(settings.name());
         if (t != null) return t;
+        LlmRetryConfig c = config();
+        BreakerSettings breaker = c.breakerPolicy(settings.circuitBreaker());
+        Duration window = c.health().window();
         t = endpointTargets.computeIfAbsent(settings.name(), n -> new Target(n, ConfiguredEndpoint.of(settings),
-                newBreaker(n, config().breakerPolicy(settings.circuitBreaker())), newHealth(), settings.priority()));
+                newBreaker(n, breaker), new EndpointHealth(window), settings.priority()));
         restorePersisted(t);
         return t;
     }
@@ -159,12 +175,11 @@ public final class LlmRuntime {
 
     /** The shared target of a named breaker ({@code @LlmCircuitBreaker(name=...)}, or a method's own). */
     Target namedTarget(String name, BreakerSettings settings) {
+        Target t = namedTargets.get(name);
+        if (t != null) return t;
+        Duration window = config().health().window();
         return namedTargets.computeIfAbsent(name, n -> new Target(n, ConfiguredEndpoint.implicit(n),
-                newBreaker(n, settings), newHealth(), 0));
-    }
-
-    private EndpointHealth newHealth() {
-        return new EndpointHealth(config().health().window());
+                newBreaker(n, settings), new EndpointHealth(window), 0));
     }
 
     private CircuitBreaker newBreaker(String name, BreakerSettings settings) {
