@@ -23,6 +23,7 @@ import java.util.Map;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -48,6 +49,8 @@ public final class LlmRuntime {
     private final Object reloadLock = new Object();
     private final ConcurrentHashMap<String, Target> endpointTargets = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Target> namedTargets = new ConcurrentHashMap<>();
+    /** Named breakers whose settings the next plan built after a reload replaces. */
+    private final Set<String> staleNamed = ConcurrentHashMap.newKeySet();
     private final AtomicLong callIds = new AtomicLong();
     private final Plans plans = new Plans(this);
     private final Listeners listeners = Listeners.withDefaults(LlmRuntime.class.getClassLoader());
@@ -144,24 +147,51 @@ public final class LlmRuntime {
         config = fresh;
         configError = null;
         endpointTargets.values().removeIf(t -> !fresh.endpoints().containsKey(t.name));
-        endpointTargets.forEach((name, t) -> t.breaker.updateSettings(
-                fresh.breakerPolicy(fresh.endpoints().get(name).circuitBreaker())));
+        for (EndpointSettings e : fresh.endpoints().values()) refresh(e, fresh);
+        staleNamed.addAll(namedTargets.keySet());
         plans.clear();
     }
 
     /**
-     * The shared target of a configured endpoint, created on first use with its breaker and health. Whatever may wait
-     * for the configuration lock is read before entering the map's computation, which only constructs objects.
+     * Brings an existing endpoint target up to date with {@code s} (a reload): a new endpoint (url, api-key, model,
+     * proxy) and priority around the same breaker and health, so their state survives; the breaker gets the new
+     * thresholds. The map's computation only constructs objects. Returns the target in force (null if none yet).
      */
-    Target endpointTarget(EndpointSettings settings) {
-        Target t = endpointTargets.get(settings.name());
+    private Target refresh(EndpointSettings s, LlmRetryConfig c) {
+        BreakerSettings breaker = c.breakerPolicy(s.circuitBreaker());
+        Target t = endpointTargets.computeIfPresent(s.name(), (n, old) -> old.endpoint.madeFrom(s) ? old
+                : new Target(n, ConfiguredEndpoint.of(s), old.breaker, old.health, s.priority()));
+        if (t != null) t.breaker.reconfigure(breaker);
+        return t;
+    }
+
+    /**
+     * The shared target of a configured endpoint, created on first use with its breaker and health, from the settings
+     * in force. Whatever may wait for the configuration lock is read before entering the map's computation, which
+     * only constructs objects; a target created from a configuration that a reload replaced meanwhile is refreshed.
+     */
+    Target endpointTarget(EndpointSettings requested) {
+        String name = requested.name();
+        Target t = endpointTargets.get(name);
         if (t != null) return t;
         LlmRetryConfig c = config();
-        BreakerSettings breaker = c.breakerPolicy(settings.circuitBreaker());
+        EndpointSettings s = c.endpoints().getOrDefault(name, requested);
+        BreakerSettings breaker = c.breakerPolicy(s.circuitBreaker());
         Duration window = c.health().window();
-        t = endpointTargets.computeIfAbsent(settings.name(), n -> new Target(n, ConfiguredEndpoint.of(settings),
-                newBreaker(n, breaker), new EndpointHealth(window), settings.priority()));
-        restorePersisted(t);
+        boolean[] created = {false};
+        t = endpointTargets.computeIfAbsent(name, n -> {
+            created[0] = true;
+            return new Target(n, ConfiguredEndpoint.of(s), newBreaker(n, breaker), new EndpointHealth(window), s.priority());
+        });
+        if (created[0]) restorePersisted(t);
+        if (config != c) {
+            synchronized (configLock) {
+                LlmRetryConfig now = config;
+                EndpointSettings current = now == null ? null : now.endpoints().get(name);
+                Target refreshed = current == null ? null : refresh(current, now);
+                if (refreshed != null) t = refreshed;
+            }
+        }
         return t;
     }
 
@@ -173,13 +203,25 @@ public final class LlmRuntime {
         t.breaker.forceOpenUntil(time.nanoTime() + Duration.between(time.now(), probeAt).toNanos());
     }
 
-    /** The shared target of a named breaker ({@code @LlmCircuitBreaker(name=...)}, or a method's own). */
-    Target namedTarget(String name, BreakerSettings settings) {
+    /**
+     * The shared target of a named breaker ({@code @LlmCircuitBreaker(name=...)}, or a method's own). The first plan
+     * built after a reload from the configuration in force ({@code builtFrom}) gives the breaker its settings, as the
+     * first plan did at start-up; its state survives.
+     */
+    Target namedTarget(String name, BreakerSettings settings, LlmRetryConfig builtFrom) {
         Target t = namedTargets.get(name);
-        if (t != null) return t;
-        Duration window = config().health().window();
-        return namedTargets.computeIfAbsent(name, n -> new Target(n, ConfiguredEndpoint.implicit(n),
-                newBreaker(n, settings), new EndpointHealth(window), 0));
+        if (t == null) {
+            Duration window = builtFrom.health().window();
+            t = namedTargets.computeIfAbsent(name, n -> new Target(n, ConfiguredEndpoint.implicit(n),
+                    newBreaker(n, settings), new EndpointHealth(window), 0));
+            if (config != builtFrom) staleNamed.add(name); // created from a replaced configuration: the next plan fixes it
+        }
+        if (!staleNamed.isEmpty() && staleNamed.contains(name)) {
+            synchronized (configLock) { // outside any map computation; rare: once per breaker and reload
+                if (config == builtFrom && staleNamed.remove(name)) t.breaker.reconfigure(settings);
+            }
+        }
+        return t;
     }
 
     private CircuitBreaker newBreaker(String name, BreakerSettings settings) {
@@ -249,6 +291,7 @@ public final class LlmRuntime {
         synchronized (configLock) {
             endpointTargets.clear();
             namedTargets.clear();
+            staleNamed.clear();
             plans.clear();
             config = null;
             configError = null;

@@ -72,7 +72,7 @@ final class PlanFactory {
                     "default");
             BreakerSettings settings = config.breakerPolicy(policy).apply(AnnotationPatches.breaker(breakerAnn, methodId));
             if (override != null) settings = settings.apply(override.circuitBreaker());
-            targets = new Target[] {runtime.namedTarget(name, settings)};
+            targets = new Target[] {runtime.namedTarget(name, settings, config)};
         } else {
             String name = type.getSimpleName() + "#" + m.getName();
             targets = new Target[] {new Target(name, dev.llmretry.failover.ConfiguredEndpoint.implicit(name), null, null, 0)};

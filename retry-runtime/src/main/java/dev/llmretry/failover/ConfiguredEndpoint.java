@@ -26,26 +26,33 @@ public final class ConfiguredEndpoint implements Endpoint {
     private final String apiKey;
     private final Map<String, String> properties;
     private final ProxySettings proxy;
+    private final EndpointSettings source;
     private volatile ProxySelector selector;
     private volatile HttpClient client;
 
     private ConfiguredEndpoint(String name, String url, String model, String apiKey, Map<String, String> properties,
-                               ProxySettings proxy) {
+                               ProxySettings proxy, EndpointSettings source) {
         this.name = name;
         this.url = url;
         this.model = model;
         this.apiKey = apiKey;
         this.properties = Map.copyOf(properties);
         this.proxy = proxy;
+        this.source = source;
     }
 
     public static ConfiguredEndpoint of(EndpointSettings s) {
-        return new ConfiguredEndpoint(s.name(), s.url(), s.model(), s.apiKey(), s.properties(), s.proxy());
+        return new ConfiguredEndpoint(s.name(), s.url(), s.model(), s.apiKey(), s.properties(), s.proxy(), s);
     }
 
     /** The endpoint of a method without {@code @Failover}: a name only, direct connections. */
     public static ConfiguredEndpoint implicit(String name) {
-        return new ConfiguredEndpoint(name, "", "", "", Map.of(), null);
+        return new ConfiguredEndpoint(name, "", "", "", Map.of(), null, null);
+    }
+
+    /** Whether this endpoint was built from exactly {@code settings} (a reload replaces it otherwise). */
+    public boolean madeFrom(EndpointSettings settings) {
+        return source != null && source.equals(settings);
     }
 
     @Override public String name() { return name; }
