@@ -41,6 +41,11 @@ public final class Plans {
 
     /** Builds without holding any lock of the map; caches the plan only in the map it was started for. */
     private MethodPlan build(Object key, Method method) {
+        try {
+            runtime.config(); // a first load clears the plans: take the map afterwards, or this plan is never cached
+        } catch (RuntimeException e) {
+            // the plan built below is a broken plan that says why
+        }
         ConcurrentHashMap<Object, MethodPlan> generation = byJoinPoint;
         MethodPlan built = PlanFactory.create(method, runtime);
         MethodPlan raced = generation.putIfAbsent(key, built);

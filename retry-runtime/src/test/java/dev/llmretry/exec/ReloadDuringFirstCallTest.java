@@ -2,6 +2,7 @@ package dev.llmretry.exec;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,6 +95,13 @@ class ReloadDuringFirstCallTest {
         }, "reload() and a first call deadlocked");
         assertTrue(errors.isEmpty(), errors.toString());
         assertEquals(4, rt.plans().of(METHODS.get(0)).maxAttempts);
+    }
+
+    @Test
+    void firstCallThatLoadsTheConfiguration_planIsCached_theSecondCallGetsTheSamePlan() {
+        LlmRuntime rt = new LlmRuntime(() -> config(3));
+        MethodPlan first = rt.plans().of(METHODS.get(0));
+        assertSame(first, rt.plans().of(METHODS.get(0)), "a round-robin counter lives in the plan: one plan per method");
     }
 
     @Test
