@@ -8,6 +8,7 @@ import dev.llmretry.config.BreakerSettings;
 import dev.llmretry.config.ConfigLoader;
 import dev.llmretry.config.EndpointSettings;
 import dev.llmretry.config.LlmRetryConfig;
+import dev.llmretry.config.UrlSecrets;
 import dev.llmretry.event.CircuitStateChanged;
 import dev.llmretry.event.Listeners;
 import dev.llmretry.failover.ConfiguredEndpoint;
@@ -138,6 +139,7 @@ public final class LlmRuntime {
         List<String> secrets = new ArrayList<>();
         for (EndpointSettings e : fresh.endpoints().values()) {
             secrets.add(e.apiKey());
+            secrets.addAll(UrlSecrets.values(e.url()));
             if (e.proxy() != null) secrets.add(e.proxy().password());
         }
         redactor = new Redactor(secrets);

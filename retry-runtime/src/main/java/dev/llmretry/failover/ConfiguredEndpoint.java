@@ -3,6 +3,7 @@ package dev.llmretry.failover;
 import dev.llmretry.Endpoint;
 import dev.llmretry.config.EndpointSettings;
 import dev.llmretry.config.ProxySettings;
+import dev.llmretry.config.UrlSecrets;
 import java.net.Authenticator;
 import java.net.PasswordAuthentication;
 import java.net.ProxySelector;
@@ -12,7 +13,7 @@ import java.util.Map;
 /**
  * An {@link Endpoint} built from retry.yaml, or the implicit endpoint of a method without {@code @Failover}. The
  * proxy selector and HTTP client are built on first use and then shared. Immutable apart from that cache;
- * thread-safe. {@link #toString()} shows neither the API key nor the proxy password.
+ * thread-safe. {@link #toString()} shows neither the API key, the proxy password nor a key in the URL's query.
  *
  * <pre>{@code
  * Endpoint iag = ConfiguredEndpoint.of(config.endpoint("iag").orElseThrow());
@@ -109,7 +110,7 @@ public final class ConfiguredEndpoint implements Endpoint {
 
     @Override
     public String toString() {
-        return "Endpoint[" + name + (url.isEmpty() ? "" : ", " + url) + (model.isEmpty() ? "" : ", model " + model)
+        return "Endpoint[" + name + (url.isEmpty() ? "" : ", " + UrlSecrets.mask(url)) + (model.isEmpty() ? "" : ", model " + model)
                 + (apiKey.isEmpty() ? "" : ", api-key ****") + (proxy == null ? "" : ", via proxy") + "]";
     }
 }
