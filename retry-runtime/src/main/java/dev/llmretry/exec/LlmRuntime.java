@@ -6,6 +6,8 @@ import dev.llmretry.classify.Classifiers;
 import dev.llmretry.classify.LlmFailureClassifier;
 import dev.llmretry.config.BreakerSettings;
 import dev.llmretry.config.ConfigLoader;
+import dev.llmretry.config.ConfigProblem;
+import dev.llmretry.config.LlmRetryConfigException;
 import dev.llmretry.config.EndpointSettings;
 import dev.llmretry.config.LlmRetryConfig;
 import dev.llmretry.config.UrlSecrets;
@@ -45,6 +47,9 @@ import org.slf4j.LoggerFactory;
 public final class LlmRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(LlmRuntime.class);
     private static final LlmRuntime INSTANCE = new LlmRuntime(ConfigLoader::load);
+
+    /** The name of the health entry that reports a configuration that cannot be used. */
+    public static final String CONFIGURATION_ENTRY = "configuration";
 
     private final Object configLock = new Object();
     private final Object reloadLock = new Object();
@@ -241,12 +246,56 @@ public final class LlmRuntime {
         };
     }
 
-    /** The health of every configured endpoint and named breaker right now. */
+    /**
+     * The health of every configured endpoint and named breaker right now. While no configuration is in force (the
+     * first load failed and no reload has succeeded), an entry {@value #CONFIGURATION_ENTRY} with state
+     * {@code config_error} and the error (one line, secrets masked) as {@code last_error} comes first, instead of
+     * throwing: a health endpoint built on it keeps answering and says why.
+     */
     public HealthReport healthReport() {
         long now = time.nanoTime();
         Map<String, EndpointStatus> out = new LinkedHashMap<>();
-        for (TargetView t : targets()) out.put(t.name(), HealthReports.status(t.name(), t.breaker(), t.health(), now));
+        List<TargetView> targets;
+        try {
+            targets = targets();
+        } catch (RuntimeException e) {
+            out.put(CONFIGURATION_ENTRY, configurationError(e));
+            targets = namedTargets.values().stream().map(TargetView::new).toList();
+        }
+        for (TargetView t : targets) out.put(t.name(), HealthReports.status(t.name(), t.breaker(), t.health(), now));
         return new HealthReport(out);
+    }
+
+    /** The health entry that stands for a configuration that cannot be used. */
+    private EndpointStatus configurationError(RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String oneLine = Redactor.none().mask(message.strip().replaceAll("\\s*\\n\\s*", "; "));
+        return new EndpointStatus(CONFIGURATION_ENTRY, "config_error", 0.0, 0, 0, oneLine, time.now(), null);
+    }
+
+    /**
+     * Checks, now, what would otherwise fail at each method's first call: the configuration in force (loading it if
+     * needed) and the plan of every protected method of {@code services} (annotation attributes, {@code methods:}
+     * overrides, endpoint names). Caches nothing.
+     *
+     * @return the configuration in force
+     * @throws LlmRetryConfigException listing every problem found: the file's own, or one per broken method
+     */
+    public LlmRetryConfig validate(Class<?>... services) {
+        LlmRetryConfig c = config();
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (Class<?> type : services) {
+            for (java.lang.reflect.Method m : PlanFactory.protectedMethods(type)) {
+                RuntimeException broken = PlanFactory.problem(m, this);
+                if (broken != null) {
+                    String methodId = type.getName() + "#" + m.getName();
+                    problems.add(ConfigProblem.of(methodId, null, "", methodId + " is not protected: "
+                            + broken.getMessage()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) throw new LlmRetryConfigException(c.source() + " with the annotations", problems);
+        return c;
     }
 
     /** Every endpoint configured in retry.yaml (created if not used yet) and every named breaker, in that order. */

@@ -41,6 +41,38 @@ final class PlanFactory {
         }
     }
 
+    /** What stops {@code m}'s plan from being built, or null when it builds (nothing is cached or logged). */
+    static RuntimeException problem(Method m, LlmRuntime runtime) {
+        try {
+            build(m, m.getDeclaringClass().getName() + "#" + m.getName(), runtime);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    /** The methods of {@code type} the advice protects: annotated ones, or every public one of an annotated type. */
+    static List<Method> protectedMethods(Class<?> type) {
+        boolean typeLevel = isProtected(type.getAnnotations());
+        List<Method> out = new ArrayList<>();
+        for (Method m : type.getDeclaredMethods()) {
+            if (m.isSynthetic() || m.isBridge()) continue;
+            if (isProtected(m.getAnnotations()) || typeLevel && java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
+                out.add(m);
+            }
+        }
+        out.sort(Comparator.comparing(Method::getName));
+        return out;
+    }
+
+    private static boolean isProtected(java.lang.annotation.Annotation[] annotations) {
+        for (java.lang.annotation.Annotation a : annotations) {
+            Class<?> t = a.annotationType();
+            if (t == LlmRetry.class || t == LlmCircuitBreaker.class || t == Failover.class) return true;
+        }
+        return false;
+    }
+
     private static MethodPlan build(Method m, String methodId, LlmRuntime runtime) {
         Class<?> type = m.getDeclaringClass();
         LlmRetry retryAnn = annotation(m, type, LlmRetry.class);
