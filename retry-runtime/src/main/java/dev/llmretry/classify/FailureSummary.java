@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class FailureSummary {
+    private static final java.util.Set<String> GENERIC_CODES = java.util.Set.of("error", "servererror", "apierror",
+            "internalerror", "internalservererror", "unknown", "unknownerror");
     private static final Pattern STATUS_PREFIX = Pattern.compile("(?:HTTP\\s*)?(\\d{3})\\s*[:-]?\\s*");
     /** The provider's message is cut (on a word boundary) at about this length. */
     static final int MAX_MESSAGE = 160;
@@ -38,17 +40,41 @@ public final class FailureSummary {
     }
 
     private static String http(HttpFacts facts) {
-        StringBuilder s = new StringBuilder(64).append(facts.status).append(' ').append(reasonPhrase(facts.status));
+        String reason = reasonPhrase(facts.status);
+        StringBuilder s = new StringBuilder(64).append(facts.status).append(' ').append(reason);
         String code = facts.code() != null ? facts.code() : facts.type();
-        if (code != null) s.append(" (").append(flatten(code, 60)).append(')');
+        if (code != null && addsTo(reason, code)) s.append(" (").append(flatten(code, 60)).append(')');
         String message = facts.errorMessage();
         if (message == null && facts.body != null && looksLikeText(facts.body)) message = facts.body;
         if (message == null && !(facts.carrier instanceof dev.llmretry.LlmHttpException)) message = sdkMessage(facts);
-        if (message != null) {
+        if (message != null && !letters(message).startsWith(letters(reason))) {
             String shown = flatten(message, MAX_MESSAGE);
+            while (shown.endsWith(".") && !shown.endsWith("...")) shown = shown.substring(0, shown.length() - 1);
             if (!shown.isEmpty()) s.append(": ").append(shown);
         }
         return s.toString();
+    }
+
+    /**
+     * Whether a provider's code says more than the status line: {@code rate_limit_exceeded} does; {@code server_error}
+     * on a 504 or {@code overloaded_error} on a 529 does not (SPEC §7 logs those as {@code 504 Gateway Timeout}). A
+     * message that only restates the reason phrase ({@code "Gateway timeout: ..."}, {@code "Bad gateway."}) is
+     * left out for the same reason.
+     */
+    private static boolean addsTo(String reason, String code) {
+        String c = letters(code);
+        String r = letters(reason);
+        return !(GENERIC_CODES.contains(c) || c.equals(r) || c.equals(r + "error"));
+    }
+
+    /** Lower-case letters only: {@code "Gateway_Timeout."} and {@code "gateway timeout"} compare equal. */
+    private static String letters(String text) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), 64));
+        for (int i = 0; i < text.length() && out.length() < 64; i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) out.append(Character.toLowerCase(c));
+        }
+        return out.toString();
     }
 
     /**

@@ -78,6 +78,17 @@ class FailureSummaryTest {
     }
 
     @Test
+    void genericCodeAndAMessageThatRestatesTheStatus_summary_isTheStatusLineAlone_asSpecSection7() {
+        assertEquals("504 Gateway Timeout", redactor.summary(new LlmHttpException(504, Map.of(),
+                openAiError("server_error", null, "Gateway timeout: the model did not answer in time."))));
+        assertEquals("529 Overloaded", redactor.summary(new LlmHttpException(529, Map.of(),
+                "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}")));
+        assertEquals("503 Service Unavailable: The engine is currently overloaded, please try again later",
+                redactor.summary(new LlmHttpException(503, Map.of(), openAiError("server_error", null,
+                        "The engine is currently overloaded, please try again later."))));
+    }
+
+    @Test
     void htmlErrorPage_summary_statusOnly() {
         assertEquals("504 Gateway Timeout", redactor.summary(new LlmHttpException(504, Map.of(),
                 "<html><body><h1>504 Gateway Time-out</h1></body></html>")));
