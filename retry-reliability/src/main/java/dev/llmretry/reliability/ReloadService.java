@@ -49,6 +49,12 @@ public class ReloadService {
         return answer(endpoint.name());
     }
 
+    /** What the injected endpoint says: name, url, model and api-key (the reload test rotates them). */
+    @Failover(endpoints = {"iag", "oneapi"})
+    public String whoAnswers(String q, Endpoint endpoint) {
+        return endpoint.name() + " " + endpoint.url() + " " + endpoint.model() + " " + endpoint.apiKey();
+    }
+
     /** Fails every attempt; {@link #failingAttempts()} counts them. */
     @LlmRetry
     public String alwaysFails(String q) {
