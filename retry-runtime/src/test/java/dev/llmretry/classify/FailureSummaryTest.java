@@ -89,6 +89,30 @@ class FailureSummaryTest {
     }
 
     @Test
+    void anthropicSdk529And429_summary_readTheSameWay() throws Exception {
+        try (LoopbackServer server = LoopbackServer.start()) {
+            com.anthropic.client.AnthropicClient client = com.anthropic.client.okhttp.AnthropicOkHttpClient.builder()
+                    .apiKey("sk-ant-test-not-a-key").baseUrl(server.url("")).maxRetries(0)
+                    .timeout(Duration.ofSeconds(10)).build();
+            com.anthropic.models.messages.MessageCreateParams params = com.anthropic.models.messages.MessageCreateParams
+                    .builder().model("claude-sonnet-4-5").maxTokens(16).addUserMessage("Hello").build();
+            try {
+                server.reply(529, Fixtures.anthropicError("overloaded_error", "Overloaded"));
+                assertEquals("529 Overloaded", redactor.summary(
+                        assertThrows(RuntimeException.class, () -> client.messages().create(params))));
+
+                server.reply(429, Fixtures.anthropicError("rate_limit_error", "Number of request tokens has exceeded "
+                        + "your per-minute rate limit"));
+                assertEquals("429 Too Many Requests (rate_limit_error): Number of request tokens has exceeded your "
+                        + "per-minute rate limit", redactor.summary(
+                                assertThrows(RuntimeException.class, () -> client.messages().create(params))));
+            } finally {
+                client.close();
+            }
+        }
+    }
+
+    @Test
     void htmlErrorPage_summary_statusOnly() {
         assertEquals("504 Gateway Timeout", redactor.summary(new LlmHttpException(504, Map.of(),
                 "<html><body><h1>504 Gateway Time-out</h1></body></html>")));
