@@ -283,17 +283,7 @@ public final class LlmRuntime {
      */
     public LlmRetryConfig validate(Class<?>... services) {
         LlmRetryConfig c = config();
-        List<ConfigProblem> problems = new ArrayList<>();
-        for (Class<?> type : services) {
-            for (java.lang.reflect.Method m : PlanFactory.protectedMethods(type)) {
-                RuntimeException broken = PlanFactory.problem(m, this);
-                if (broken != null) {
-                    String methodId = type.getName() + "#" + m.getName();
-                    problems.add(ConfigProblem.of(methodId, null, "", methodId + " is not protected: "
-                            + broken.getMessage()));
-                }
-            }
-        }
+        List<ConfigProblem> problems = PlanFactory.problems(services, this);
         if (!problems.isEmpty()) throw new LlmRetryConfigException(c.source() + " with the annotations", problems);
         return c;
     }

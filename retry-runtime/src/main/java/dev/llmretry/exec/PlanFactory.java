@@ -8,6 +8,7 @@ import dev.llmretry.annotation.LlmRetry;
 import dev.llmretry.classify.Classifiers;
 import dev.llmretry.classify.FailureClassifier;
 import dev.llmretry.config.BreakerSettings;
+import dev.llmretry.config.ConfigProblem;
 import dev.llmretry.config.EndpointSettings;
 import dev.llmretry.config.LlmRetryConfig;
 import dev.llmretry.config.MethodOverride;
@@ -41,14 +42,20 @@ final class PlanFactory {
         }
     }
 
-    /** What stops {@code m}'s plan from being built, or null when it builds (nothing is cached or logged). */
-    static RuntimeException problem(Method m, LlmRuntime runtime) {
-        try {
-            build(m, m.getDeclaringClass().getName() + "#" + m.getName(), runtime);
-            return null;
-        } catch (RuntimeException e) {
-            return e;
+    /** Why the plan of each protected method of {@code services} cannot be built, one problem per method. */
+    static List<ConfigProblem> problems(Class<?>[] services, LlmRuntime runtime) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (Class<?> type : services) {
+            for (Method m : protectedMethods(type)) {
+                String methodId = type.getName() + "#" + m.getName();
+                try {
+                    build(m, methodId, runtime); // nothing cached, nothing logged
+                } catch (RuntimeException e) {
+                    problems.add(ConfigProblem.of(methodId, null, "", methodId + " is not protected: " + e.getMessage()));
+                }
+            }
         }
+        return problems;
     }
 
     /** The methods of {@code type} the advice protects: annotated ones, or every public one of an annotated type. */
