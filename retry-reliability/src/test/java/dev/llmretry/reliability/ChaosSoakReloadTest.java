@@ -8,7 +8,6 @@ import dev.llmretry.EndpointsUnavailableException;
 import dev.llmretry.LlmHttpException;
 import dev.llmretry.LlmResilience;
 import dev.llmretry.exec.LlmRuntime;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +30,7 @@ class ChaosSoakReloadTest {
     static final Duration WATCHDOG = Duration.ofMinutes(2);
 
     @TempDir Path dir;
-    Path file;
-    String previous;
+    ConfigFile file;
     boolean deadlocked;
 
     static String yaml(int maxAttempts, int iagPriority) {
@@ -49,17 +47,12 @@ class ChaosSoakReloadTest {
 
     @BeforeEach
     void pointAtFile() throws Exception {
-        file = dir.resolve("retry.yaml");
-        Files.writeString(file, yaml(3, 1));
-        previous = System.setProperty("llmretry.config", file.toString());
-        LlmRuntime.get().resetState();
+        file = new ConfigFile(dir, yaml(3, 1));
     }
 
     @AfterEach
     void restore() {
-        if (previous == null) System.clearProperty("llmretry.config");
-        else System.setProperty("llmretry.config", previous);
-        if (!deadlocked) LlmRuntime.get().resetState(); // after a deadlock it would wait for ever: let the failure show
+        file.restore(!deadlocked); // after a deadlock a reset would wait for ever: let the failure show
     }
 
     @Test
@@ -91,11 +84,11 @@ class ChaosSoakReloadTest {
         threads.add(daemon("reload-soak-reloader", () -> {
             try {
                 for (int r = 0; r < reloads; r++) {
-                    replace(file, yaml(2 + r % 3, 1 + 2 * (r % 2)));
+                    file.replace(yaml(2 + r % 3, 1 + 2 * (r % 2)));
                     if (r % 4 == 0) LlmRuntime.get().resetState();
                     else LlmResilience.reload();
                 }
-                replace(file, yaml(4, 3));
+                file.replace(yaml(4, 3));
                 LlmResilience.reload();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -115,12 +108,6 @@ class ChaosSoakReloadTest {
         long before = service.failingAttempts();
         assertThrows(LlmHttpException.class, () -> service.alwaysFails("q"));
         assertEquals(4, service.failingAttempts() - before, "max-attempts of the last file read");
-    }
-
-    /** As a deployment tool does: a reader never sees a half-written file (an empty one would be a valid file). */
-    private static void replace(Path file, String yaml) throws java.io.IOException {
-        Path next = Files.writeString(file.resolveSibling("retry.yaml.next"), yaml);
-        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static Thread daemon(String name, ThrowingRunnable body, ConcurrentLinkedQueue<Throwable> unexpected) {

@@ -6,9 +6,7 @@ import dev.llmretry.LlmResilience;
 import dev.llmretry.breaker.CircuitState;
 import dev.llmretry.exec.LlmRuntime;
 import dev.llmretry.exec.TargetView;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReloadRotatesEndpointsTest {
     @TempDir Path dir;
-    Path file;
-    String previous;
+    ConfigFile file;
 
     static String yaml(String key, String model, int iagPriority) {
         return """
@@ -31,24 +28,14 @@ class ReloadRotatesEndpointsTest {
                 """.formatted(key, model, iagPriority);
     }
 
-    void write(String yaml) throws Exception {
-        Path next = Files.writeString(dir.resolve("retry.yaml.next"), yaml);
-        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
     @BeforeEach
     void pointAtFile() throws Exception {
-        file = dir.resolve("retry.yaml");
-        write(yaml("iag-key-0001", "gpt-4o", 1));
-        previous = System.setProperty("llmretry.config", file.toString());
-        LlmRuntime.get().resetState();
+        file = new ConfigFile(dir, yaml("iag-key-0001", "gpt-4o", 1));
     }
 
     @AfterEach
     void restore() {
-        if (previous == null) System.clearProperty("llmretry.config");
-        else System.setProperty("llmretry.config", previous);
-        LlmRuntime.get().resetState();
+        file.restore(true);
     }
 
     @Test
@@ -56,7 +43,7 @@ class ReloadRotatesEndpointsTest {
         ReloadService service = new ReloadService(Integer.MAX_VALUE);
         assertEquals("iag https://iag-iag-key-0001.example/v1 gpt-4o iag-key-0001", service.whoAnswers("q", null));
 
-        write(yaml("iag-key-0002", "gpt-4.1", 1));
+        file.replace(yaml("iag-key-0002", "gpt-4.1", 1));
         LlmResilience.reload();
 
         assertEquals("iag https://iag-iag-key-0002.example/v1 gpt-4.1 iag-key-0002", service.whoAnswers("q", null));
@@ -70,7 +57,7 @@ class ReloadRotatesEndpointsTest {
                 .orElseThrow();
         for (int i = 0; i < 3; i++) oneapi.breaker().onFailure(oneapi.breaker().tryAcquire());
 
-        write(yaml("iag-key-0001", "gpt-4o", 3));
+        file.replace(yaml("iag-key-0001", "gpt-4o", 3));
         LlmResilience.reload();
 
         assertEquals(CircuitState.OPEN, oneapi.breaker().state(), "breaker state survives the reload");
