@@ -3,6 +3,7 @@ package dev.llmretry;
 import dev.llmretry.classify.ErrorBody;
 import dev.llmretry.classify.FailureSummary;
 import dev.llmretry.config.UrlSecrets;
+import dev.llmretry.exec.Redactor;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
  * A failed HTTP call to an LLM endpoint, thrown by your own HTTP code so that llm-retry can classify it exactly like
  * an SDK exception: by status, headers ({@code Retry-After}, {@code x-should-retry} ...) and the error code in the
  * JSON body. The message is {@code "<status> <reason phrase>: <body excerpt>"}; credential headers are masked
- * wherever headers are printed, and the body excerpt has API keys and bearer tokens masked. Immutable.
+ * wherever headers are printed, and the body excerpt has API keys and bearer tokens masked (recognisable ones, and
+ * those configured in retry.yaml once it is loaded), before it is cut. Immutable.
  *
  * <pre>{@code
  * HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -148,7 +150,7 @@ public class LlmHttpException extends RuntimeException {
             }
             flat.append(c);
         }
-        String masked = UrlSecrets.mask(SECRETS.matcher(flat).replaceAll("$1***"));
+        String masked = Redactor.installed().mask(UrlSecrets.mask(SECRETS.matcher(flat).replaceAll("$1***")));
         if (!more && masked.length() <= EXCERPT_CHARS) return masked;
         return FailureSummary.cutAtWord(masked, EXCERPT_CHARS) + "...";
     }

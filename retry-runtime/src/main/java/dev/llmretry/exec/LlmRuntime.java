@@ -148,6 +148,7 @@ public final class LlmRuntime {
             if (e.proxy() != null) secrets.add(e.proxy().password());
         }
         redactor = new Redactor(secrets);
+        if (this == INSTANCE) Redactor.install(redactor);
         Path file = fresh.health().file();
         if (file != null && !file.equals(healthFile)) persistedOpen = new ConcurrentHashMap<>(HealthStore.openCircuits(file));
         healthFile = file;

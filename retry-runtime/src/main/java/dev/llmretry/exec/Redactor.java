@@ -31,6 +31,8 @@ public final class Redactor {
     private static final Pattern PAIR = Pattern.compile(
             "(?i)((?:api[-_ ]?key|x-api-key|password|passwd|secret|token)[\"']?\\s*[:=]\\s*[\"']?)([^\\s\"',;&}]+)");
 
+    private static volatile Redactor installed = new Redactor(List.of());
+
     private final List<String> secrets;
 
     public Redactor(List<String> secrets) {
@@ -42,6 +44,18 @@ public final class Redactor {
 
     public static Redactor none() {
         return new Redactor(List.of());
+    }
+
+    /**
+     * The redactor of the process-wide configuration in force (none before it is loaded), for text built outside a
+     * call, such as {@code LlmHttpException}'s message. Reading it loads nothing.
+     */
+    public static Redactor installed() {
+        return installed;
+    }
+
+    static void install(Redactor redactor) {
+        installed = redactor;
     }
 
     /** {@code text} with every known and every recognisable secret replaced by {@code ****}. */
