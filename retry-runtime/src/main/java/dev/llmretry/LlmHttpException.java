@@ -1,6 +1,9 @@
 package dev.llmretry;
 
 import dev.llmretry.classify.ErrorBody;
+import dev.llmretry.classify.FailureSummary;
+import dev.llmretry.config.UrlSecrets;
+import dev.llmretry.exec.Redactor;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -19,7 +22,8 @@ import java.util.regex.Pattern;
  * A failed HTTP call to an LLM endpoint, thrown by your own HTTP code so that llm-retry can classify it exactly like
  * an SDK exception: by status, headers ({@code Retry-After}, {@code x-should-retry} ...) and the error code in the
  * JSON body. The message is {@code "<status> <reason phrase>: <body excerpt>"}; credential headers are masked
- * wherever headers are printed, and the body excerpt has API keys and bearer tokens masked. Immutable.
+ * wherever headers are printed, and the body excerpt has API keys and bearer tokens masked (recognisable ones, and
+ * those configured in retry.yaml once it is loaded), before it is cut. Immutable.
  *
  * <pre>{@code
  * HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -30,6 +34,7 @@ import java.util.regex.Pattern;
 public class LlmHttpException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private static final int EXCERPT_CHARS = 200;
+    private static final int MASK_MARGIN = 300;
     private static final Pattern SECRETS = Pattern.compile(
             "(?i)(bearer\\s+|\\bsk-(?:ant-|proj-)?|api[_-]?key[\"'=:\\s]+|\\bkey=)[A-Za-z0-9._~+/=-]{6,}");
 
@@ -118,38 +123,40 @@ public class LlmHttpException extends RuntimeException {
         return m.toString();
     }
 
+    /**
+     * The body's start with whitespace runs collapsed, secrets masked, then cut on a word boundary. Only what can be
+     * shown is copied (a 10 MB body costs as much as a short one), with a margin so that a secret starting before
+     * the cut is masked whole before the text is cut.
+     */
     private static String excerpt(String body) {
         if (body == null) return "";
-        String flat = body.strip().replaceAll("\\s+", " ");
-        if (flat.length() > EXCERPT_CHARS) flat = flat.substring(0, EXCERPT_CHARS) + "...";
-        return SECRETS.matcher(flat).replaceAll("$1***");
+        int limit = EXCERPT_CHARS + MASK_MARGIN;
+        StringBuilder flat = new StringBuilder(Math.min(body.length(), limit));
+        boolean space = false;
+        boolean more = false;
+        for (int i = 0, n = body.length(); i < n; i++) {
+            char c = body.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = flat.length() > 0;
+                continue;
+            }
+            if (flat.length() >= limit) {
+                more = true;
+                break;
+            }
+            if (space) {
+                flat.append(' ');
+                space = false;
+            }
+            flat.append(c);
+        }
+        String masked = Redactor.installed().mask(UrlSecrets.mask(SECRETS.matcher(flat).replaceAll("$1***")));
+        if (!more && masked.length() <= EXCERPT_CHARS) return masked;
+        return FailureSummary.cutAtWord(masked, EXCERPT_CHARS) + "...";
     }
 
     static String reasonPhrase(int status) {
-        switch (status) {
-            case 400: return "Bad Request";
-            case 401: return "Unauthorized";
-            case 402: return "Payment Required";
-            case 403: return "Forbidden";
-            case 404: return "Not Found";
-            case 405: return "Method Not Allowed";
-            case 408: return "Request Timeout";
-            case 409: return "Conflict";
-            case 413: return "Payload Too Large";
-            case 415: return "Unsupported Media Type";
-            case 422: return "Unprocessable Entity";
-            case 425: return "Too Early";
-            case 429: return "Too Many Requests";
-            case 499: return "Client Closed Request";
-            case 500: return "Internal Server Error";
-            case 501: return "Not Implemented";
-            case 502: return "Bad Gateway";
-            case 503: return "Service Unavailable";
-            case 504: return "Gateway Timeout";
-            case 529: return "Overloaded";
-            default: return status >= 400 && status < 500 ? "Client Error"
-                    : status >= 500 && status < 600 ? "Server Error" : "Unexpected Status";
-        }
+        return FailureSummary.reasonPhrase(status);
     }
 
     /** Unmodifiable, case-insensitive headers whose toString masks credentials. */

@@ -34,12 +34,33 @@ public final class LlmResilience {
         return LlmRuntime.get().reload();
     }
 
+    /**
+     * Fails fast at start-up: loads retry.yaml now and builds the plan of every protected method of {@code services}
+     * (annotation attributes, {@code methods:} overrides, endpoint names), so that what would fail at a method's first
+     * call fails here instead, all problems at once. Caches nothing; call it once, e.g. from {@code main} or a
+     * Spring {@code @PostConstruct}.
+     *
+     * <pre>{@code
+     * LlmResilience.validate(ChatService.class, SummaryService.class);   // throws listing every problem
+     * }</pre>
+     *
+     * @return the configuration in force
+     * @throws dev.llmretry.config.LlmRetryConfigException listing every problem: the file's, or one per broken method
+     */
+    public static LlmRetryConfig validate(Class<?>... services) {
+        return LlmRuntime.get().validate(services);
+    }
+
     /** The configuration in force. */
     public static LlmRetryConfig config() {
         return LlmRuntime.get().config();
     }
 
-    /** The health of every configured endpoint and named circuit breaker. */
+    /**
+     * The health of every configured endpoint and named circuit breaker. Never throws for a broken retry.yaml: while
+     * no configuration is in force, the report holds an entry {@code "configuration"} with state
+     * {@code config_error} and the error as {@code last_error} (one line, secrets masked).
+     */
     public static HealthReport health() {
         return LlmRuntime.get().healthReport();
     }

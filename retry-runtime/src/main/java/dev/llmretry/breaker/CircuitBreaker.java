@@ -99,6 +99,18 @@ public final class CircuitBreaker {
     /** New settings apply from the next state change on (a reloaded retry.yaml does not reset a breaker). */
     public void updateSettings(BreakerSettings newSettings) { this.settings = newSettings; }
 
+    /**
+     * Replaces the settings from the next call on (a reloaded retry.yaml); the circuit's state survives. A closed
+     * circuit starts counting against the new thresholds at once (its count of failures so far starts again); an open
+     * or half-open one keeps its current recovery time and trial round and uses the new settings from its next change.
+     */
+    public void reconfigure(BreakerSettings newSettings) {
+        if (newSettings.equals(settings)) return;
+        settings = newSettings;
+        BreakerState s = state.get();
+        if (s instanceof ClosedState) state.compareAndSet(s, new ClosedState(this, newSettings));
+    }
+
     public CircuitState state() { return current().kind(); }
 
     /** When an open circuit admits its next trial call; {@code null} unless open. */

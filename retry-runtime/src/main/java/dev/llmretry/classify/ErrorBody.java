@@ -52,14 +52,14 @@ public final class ErrorBody {
             if (code == null && e.get("details") instanceof Map<?, ?> details) code = string(details.get("error_code"));
             type = string(e.get("type"));
             status = string(e.get("status"));
-            message = string(e.get("message"));
+            message = text(e.get("message"));
         } else {
-            message = string(error);
+            message = text(error);
         }
         if (code == null) code = string(map.get("code"));
         if (type == null) type = string(map.get("type"));
         if ("error".equals(type) && error != null) type = null; // Anthropic's envelope says only "this is an error"
-        if (message == null) message = string(map.get("message"));
+        if (message == null) message = text(map.get("message"));
         if (code == null && type == null && status == null && message == null) return NONE;
         return new ErrorBody(code, type, status, message);
     }
@@ -73,7 +73,7 @@ public final class ErrorBody {
     /** Google's {@code error.status}, e.g. {@code RESOURCE_EXHAUSTED}; null if absent. */
     public String status() { return status; }
 
-    /** {@code error.message}; null if absent. */
+    /** {@code error.message} (at most 4000 characters, else null); null if absent. */
     public String message() { return message; }
 
     /** The most specific identifier: code, else type, else status; null if none. */
@@ -88,6 +88,11 @@ public final class ErrorBody {
 
     private static String string(Object value) {
         return value instanceof String s && !s.isBlank() && s.length() <= 200 ? s : null;
+    }
+
+    /** A message: longer than a code may be (it is cut where it is shown), still bounded. */
+    private static String text(Object value) {
+        return value instanceof String s && !s.isBlank() && s.length() <= 4000 ? s : null;
     }
 
     /** JSON is (nearly) YAML: SnakeYAML with the safe constructor and tight limits reads it without a JSON library. */

@@ -84,6 +84,11 @@ final class HttpFacts {
         return p.type() != null ? p.type() : p.status();
     }
 
+    /** The provider's own message ({@code error.message} of the body), or null. */
+    String errorMessage() {
+        return parsed().message();
+    }
+
     /** Whether the code or the type equals {@code value}, ignoring case. */
     boolean hasCode(String value) {
         return value.equalsIgnoreCase(code()) || value.equalsIgnoreCase(type());

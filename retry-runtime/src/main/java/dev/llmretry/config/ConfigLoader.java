@@ -128,12 +128,22 @@ public final class ConfigLoader {
                     + "retry.yaml from the classpath") + " (working directory: " + Path.of("").toAbsolutePath() + ")");
         }
         if (Files.isDirectory(path)) throw fail(source, "is a directory, not a file" + by);
-        try {
-            if (Files.size(path) > MAX_BYTES) throw tooLarge(source);
-            return decode(source, Files.readAllBytes(path));
+        // a device (/dev/zero never ends) or a FIFO (blocks until someone writes) is refused before it is opened
+        if (!Files.isRegularFile(path)) {
+            throw fail(source, "is not a regular file (a device, a FIFO or a socket)" + by + "; point it at a retry.yaml file");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            return decode(source, readBounded(source, in));
         } catch (IOException e) {
             throw fail(source, "cannot be read" + by + ": " + e);
         }
+    }
+
+    /** Reads at most {@link #MAX_BYTES} (+1 to notice more), whatever size the file claims. */
+    private static byte[] readBounded(String source, InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) throw tooLarge(source);
+        return bytes;
     }
 
     private static URL findResource(ClassLoader classLoader) {
@@ -147,9 +157,7 @@ public final class ConfigLoader {
 
     private static String readResource(URL resource) {
         try (InputStream in = resource.openStream()) {
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) throw tooLarge(RESOURCE);
-            return decode(RESOURCE, bytes);
+            return decode(RESOURCE, readBounded(RESOURCE, in));
         } catch (IOException e) {
             throw fail(RESOURCE, "cannot be read from " + resource + ": " + e);
         }

@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The display form of values in problems and {@code toString()}: secrets masked, credentials in URLs masked, long or
+ * The display form of values in problems and {@code toString()}: secrets masked, credentials in URLs masked
+ * ({@link UrlSecrets}), long or
  * oddly spaced text quoted and shortened. Stateless.
  */
 final class Display {
@@ -13,7 +14,6 @@ final class Display {
     static final String MASK = "****";
 
     private static final int MAX_LENGTH = 100;
-    private static final Pattern URL_CREDENTIALS = Pattern.compile("(?<=://)[^/@\\s]+@");
     private static final Pattern SECRET_PROPERTY = Pattern.compile(".*(key|secret|token|password|credential).*",
             Pattern.CASE_INSENSITIVE);
 
@@ -51,7 +51,7 @@ final class Display {
 
     /** Text as shown: credentials in URLs masked, quoted when empty or oddly spaced, shortened when long. */
     static String text(String text) {
-        String masked = URL_CREDENTIALS.matcher(text).replaceAll(MASK + "@");
+        String masked = UrlSecrets.mask(text);
         boolean shortened = masked.length() > MAX_LENGTH;
         if (shortened) masked = masked.substring(0, MAX_LENGTH) + "...";
         boolean quote = masked.isEmpty() || !masked.equals(masked.strip()) || masked.chars().anyMatch(c -> c < ' ');
@@ -60,9 +60,9 @@ final class Display {
                 .replace("\t", "\\t") + '"';
     }
 
-    /** A URL for {@code toString()}: credentials masked. */
+    /** A URL for {@code toString()}: user-info and secret query parameters masked. */
     static String url(Object url) {
-        return url == null ? "null" : URL_CREDENTIALS.matcher(url.toString()).replaceAll(MASK + "@");
+        return url == null ? "null" : UrlSecrets.mask(url.toString());
     }
 
     /** A secret for {@code toString()}: {@code ""} when empty, otherwise masked. */

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 public final class Durations {
     /** What {@link #parse} accepts, as a phrase for error messages. */
     public static final String ACCEPTED = "a duration like 500ms, 2s, 1.5m, 1h, 1d or ISO-8601 PT2S";
+    /** The largest duration accepted (about 292 years), as written in messages. */
+    public static final String MOST = "106751d";
 
     private static final Pattern NUMBER_AND_UNIT = Pattern.compile("(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(ms|s|m|h|d)",
             Pattern.CASE_INSENSITIVE);
@@ -106,7 +108,10 @@ public final class Durations {
         Duration parsed;
         try {
             parsed = Duration.parse(text.toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException | ArithmeticException e) {
+        } catch (ArithmeticException e) {
+            throw new TooLarge(text);
+        } catch (DateTimeParseException e) {
+            if (e.getCause() instanceof ArithmeticException) throw new TooLarge(text);
             throw new IllegalArgumentException("'" + text + "' is not a duration; expected " + ACCEPTED, e);
         }
         if (parsed.isNegative()) {
@@ -117,11 +122,18 @@ public final class Durations {
     }
 
     private static Duration fromNanos(BigDecimal nanos, String text) {
-        if (nanos.compareTo(MAX_NANOS) > 0) {
-            throw new IllegalArgumentException("duration '" + text + "' is too large; the most is 106751d");
-        }
+        if (nanos.compareTo(MAX_NANOS) > 0) throw new TooLarge(text);
         BigInteger whole = nanos.toBigInteger();
         return Duration.ofNanos(whole.longValueExact());
+    }
+
+    /** A well-formed duration above {@link #MOST}. */
+    static final class TooLarge extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(String text) {
+            super("duration '" + text + "' is too large; the most is " + MOST);
+        }
     }
 
     private static BigDecimal unitNanos(String unit) {

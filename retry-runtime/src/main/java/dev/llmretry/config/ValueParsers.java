@@ -79,6 +79,8 @@ final class ValueParsers {
         if (text.startsWith("-")) throw new InvalidValue(range);
         try {
             return Durations.parse(text);
+        } catch (Durations.TooLarge e) {
+            throw new InvalidValue("at most " + Durations.MOST + " (about 292 years)");
         } catch (IllegalArgumentException e) {
             boolean noUnit = text.matches("\\d+(\\.\\d+)?");
             throw new InvalidValue(noUnit ? Durations.ACCEPTED + " (a unit is required)" : Durations.ACCEPTED);

@@ -8,13 +8,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * {@code ${VAR}} and {@code ${VAR:default}} substitution in one scalar value; {@code $${} is a literal {@code ${}.
+ * {@code ${VAR}} and {@code ${VAR:default}} substitution in one scalar value; {@code $${} is a literal {@code ${}. A
+ * default may itself hold variables: {@code ${A:${B:x}}} is A, else B, else x (at most 8 levels).
  * Runs on parsed scalars, never on the raw file, so a variable's value cannot change the YAML structure, and the
  * substituted text is not scanned again. In deferred mode (compile-time checks) nothing is looked up: a value with
  * a variable is reported as deferred and not type-checked.
  */
 final class Variables {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+    private static final int MAX_NESTING = 8;
 
     /** A substituted value: {@code origin} is the text before substitution if it had a variable, else null. */
     record Resolved(String text, String origin, boolean deferred) {
@@ -41,21 +43,36 @@ final class Variables {
     /** The substituted value, or null after adding a problem. */
     Resolved resolve(String raw, String keyPath, List<ConfigProblem> problems) {
         if (raw.indexOf('$') < 0) return new Resolved(raw, null, false);
-        StringBuilder out = new StringBuilder(raw.length());
         List<String> unset = new ArrayList<>();
-        boolean hasVariable = false;
+        boolean[] hasVariable = {false};
+        String out = substitute(raw, raw, keyPath, problems, unset, hasVariable, 0);
+        if (out == null) return null;
+        if (!unset.isEmpty()) {
+            problems.add(unsetProblem(keyPath, raw, unset));
+            return null;
+        }
+        return new Resolved(out, hasVariable[0] ? raw : null, hasVariable[0] && lookup == null);
+    }
+
+    /**
+     * Substitutes {@code text}: the value, or a default inside it ({@code ${A:${B:x}}} nests: A, else B, else x).
+     * Returns null after adding a problem; adds unset variables without a default to {@code unset}.
+     */
+    private String substitute(String text, String raw, String keyPath, List<ConfigProblem> problems, List<String> unset,
+                              boolean[] hasVariable, int depth) {
+        StringBuilder out = new StringBuilder(text.length());
         int i = 0;
-        while (i < raw.length()) {
-            if (raw.startsWith("$${", i)) {
+        while (i < text.length()) {
+            if (text.startsWith("$${", i)) {
                 out.append("${");
                 i += 3;
-            } else if (raw.startsWith("${", i)) {
-                int end = raw.indexOf('}', i + 2);
+            } else if (text.startsWith("${", i)) {
+                int end = closing(text, i + 2);
                 if (end < 0) {
                     problems.add(problem(keyPath, raw, "has \"${\" without a closing \"}\"; close it, or write $${ for a literal ${"));
                     return null;
                 }
-                String inner = raw.substring(i + 2, end);
+                String inner = text.substring(i + 2, end);
                 int colon = inner.indexOf(':');
                 String name = colon < 0 ? inner : inner.substring(0, colon);
                 if (!NAME.matcher(name).matches()) {
@@ -64,21 +81,41 @@ final class Variables {
                             + "(letters, digits, _, . and -, not starting with a digit); write $${ for a literal ${"));
                     return null;
                 }
-                hasVariable = true;
+                hasVariable[0] = true;
                 String value = lookup == null ? "" : lookup.apply(name);
-                if (value == null) value = colon < 0 ? null : inner.substring(colon + 1);
+                if (value == null && colon >= 0) {
+                    if (depth >= MAX_NESTING) {
+                        problems.add(problem(keyPath, raw, "nests defaults more than " + MAX_NESTING + " deep"));
+                        return null;
+                    }
+                    value = substitute(inner.substring(colon + 1), raw, keyPath, problems, unset, hasVariable, depth + 1);
+                    if (value == null) return null;
+                }
                 if (value == null) unset.add(name);
                 else out.append(value);
                 i = end + 1;
             } else {
-                out.append(raw.charAt(i++));
+                out.append(text.charAt(i++));
             }
         }
-        if (!unset.isEmpty()) {
-            problems.add(unsetProblem(keyPath, raw, unset));
-            return null;
+        return out.toString();
+    }
+
+    /** The index of the "}" that closes a "${" whose name starts at {@code from}, skipping nested ones; or -1. */
+    private static int closing(String text, int from) {
+        int depth = 0;
+        for (int j = from; j < text.length(); j++) {
+            if (text.startsWith("$${", j)) {
+                j += 2;
+            } else if (text.startsWith("${", j)) {
+                depth++;
+                j++;
+            } else if (text.charAt(j) == '}') {
+                if (depth == 0) return j;
+                depth--;
+            }
         }
-        return new Resolved(out.toString(), hasVariable ? raw : null, hasVariable && lookup == null);
+        return -1;
     }
 
     private static ConfigProblem unsetProblem(String keyPath, String raw, List<String> names) {

@@ -38,14 +38,19 @@ final class LoggingListener implements LlmRetryListener {
 
     @Override
     public void onStreamIncomplete(StreamIncomplete e) {
-        LOG.warn("Stream from {} failed after {} elements: {}. Not retried: the consumer already has part of it "
-                + "({}, call {})", e.endpoint(), e.elementsDelivered(), e.causeSummary(), e.method(), e.callId());
+        LOG.warn("Stream from {} failed after {}: {}. Not retried: the consumer already has part of it ({}, call {})",
+                e.endpoint(), count(e.elementsDelivered(), "element"), e.causeSummary(), e.method(), e.callId());
     }
 
     @Override
     public void onExhausted(CallExhausted e) {
-        LOG.error("{} failed after {} attempt(s) on {}: {} ({}, call {})", e.method(), e.attempts(),
+        LOG.error("{} failed after {} on {}: {} ({}, call {})", e.method(), count(e.attempts(), "attempt"),
                 e.endpointsTried(), e.causeSummary(), e.why(), e.callId());
+    }
+
+    /** {@code "1 attempt"}, {@code "3 attempts"}. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static String seconds(long millis) {

@@ -7,8 +7,11 @@ import dev.llmretry.classify.Classifiers;
 import dev.llmretry.classify.LlmFailureClassifier;
 import dev.llmretry.config.BreakerSettings;
 import dev.llmretry.config.ConfigLoader;
+import dev.llmretry.config.ConfigProblem;
+import dev.llmretry.config.LlmRetryConfigException;
 import dev.llmretry.config.EndpointSettings;
 import dev.llmretry.config.LlmRetryConfig;
+import dev.llmretry.config.UrlSecrets;
 import dev.llmretry.event.CircuitStateChanged;
 import dev.llmretry.event.Listeners;
 import dev.llmretry.failover.ConfiguredEndpoint;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -44,11 +48,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class LlmRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(LlmRuntime.class);
-    private static final LlmRuntime INSTANCE = new LlmRuntime();
+    private static final LlmRuntime INSTANCE = new LlmRuntime(ConfigLoader::load);
+
+    /** The name of the health entry that reports a configuration that cannot be used. */
+    public static final String CONFIGURATION_ENTRY = "configuration";
 
     private final Object configLock = new Object();
+    private final Object reloadLock = new Object();
     private final ConcurrentHashMap<String, Target> endpointTargets = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Target> namedTargets = new ConcurrentHashMap<>();
+    /** Named breakers whose settings the next plan built after a reload replaces. */
+    private final Set<String> staleNamed = ConcurrentHashMap.newKeySet();
     private final AtomicLong callIds = new AtomicLong();
     private final Plans plans = new Plans(this);
     private final Listeners listeners = Listeners.withDefaults(LlmRuntime.class.getClassLoader());
@@ -63,8 +73,11 @@ public final class LlmRuntime {
     private volatile Path healthFile;
     private volatile HealthWriter healthWriter;
     private final Supplier<TimeSource> timeSupplier = () -> time;
+    private final Supplier<LlmRetryConfig> loader;
 
-    private LlmRuntime() {
+    /** A runtime reading its configuration from {@code loader} (the process-wide one: {@link ConfigLoader#load()}). */
+    LlmRuntime(Supplier<LlmRetryConfig> loader) {
+        this.loader = loader;
     }
 
     public static LlmRuntime get() { return INSTANCE; }
@@ -93,7 +106,7 @@ public final class LlmRuntime {
             if (configError != null) throw configError; // until reload() succeeds: no re-reading on every call
             if (config == null) {
                 try {
-                    apply(ConfigLoader.load());
+                    apply(loader.get());
                 } catch (RuntimeException e) {
                     configError = e;
                     throw e;
@@ -103,17 +116,23 @@ public final class LlmRuntime {
         }
     }
 
-    /** Re-reads retry.yaml. A broken file keeps the last good configuration and is rethrown, saying why. */
+    /**
+     * Re-reads retry.yaml. A broken file keeps the last good configuration and is rethrown, saying why. The file is
+     * read outside the configuration lock (reloads are serialized by their own lock), and nothing that waits for
+     * a plan being built runs under it: a reload during first calls never deadlocks.
+     */
     public LlmRetryConfig reload() {
-        synchronized (configLock) {
+        synchronized (reloadLock) {
             LlmRetryConfig fresh;
             try {
-                fresh = ConfigLoader.load();
+                fresh = loader.get();
             } catch (RuntimeException e) {
                 LOG.error("retry.yaml was not reloaded, the previous configuration stays in force: {}", e.getMessage());
                 throw e;
             }
-            apply(fresh);
+            synchronized (configLock) {
+                apply(fresh);
+            }
             return fresh;
         }
     }
@@ -129,9 +148,11 @@ public final class LlmRuntime {
         List<String> secrets = new ArrayList<>();
         for (EndpointSettings e : fresh.endpoints().values()) {
             secrets.add(e.apiKey());
+            secrets.addAll(UrlSecrets.values(e.url()));
             if (e.proxy() != null) secrets.add(e.proxy().password());
         }
         redactor = new Redactor(secrets);
+        if (this == INSTANCE) Redactor.install(redactor);
         Path file = fresh.health().file();
         if (!java.util.Objects.equals(file, healthFile)) {
             closeHealthWriter();
@@ -144,18 +165,51 @@ public final class LlmRuntime {
         config = fresh;
         configError = null;
         endpointTargets.values().removeIf(t -> !fresh.endpoints().containsKey(t.name));
-        endpointTargets.forEach((name, t) -> t.breaker.updateSettings(
-                fresh.breakerPolicy(fresh.endpoints().get(name).circuitBreaker())));
+        for (EndpointSettings e : fresh.endpoints().values()) refresh(e, fresh);
+        staleNamed.addAll(namedTargets.keySet());
         plans.clear();
     }
 
-    /** The shared target of a configured endpoint, created on first use with its breaker and health. */
-    Target endpointTarget(EndpointSettings settings) {
-        Target t = endpointTargets.get(settings.name());
+    /**
+     * Brings an existing endpoint target up to date with {@code s} (a reload): a new endpoint (url, api-key, model,
+     * proxy) and priority around the same breaker and health, so their state survives; the breaker gets the new
+     * thresholds. The map's computation only constructs objects. Returns the target in force (null if none yet).
+     */
+    private Target refresh(EndpointSettings s, LlmRetryConfig c) {
+        BreakerSettings breaker = c.breakerPolicy(s.circuitBreaker());
+        Target t = endpointTargets.computeIfPresent(s.name(), (n, old) -> old.endpoint.madeFrom(s) ? old
+                : new Target(n, ConfiguredEndpoint.of(s), old.breaker, old.health, s.priority()));
+        if (t != null) t.breaker.reconfigure(breaker);
+        return t;
+    }
+
+    /**
+     * The shared target of a configured endpoint, created on first use with its breaker and health, from the settings
+     * in force. Whatever may wait for the configuration lock is read before entering the map's computation, which
+     * only constructs objects; a target created from a configuration that a reload replaced meanwhile is refreshed.
+     */
+    Target endpointTarget(EndpointSettings requested) {
+        String name = requested.name();
+        Target t = endpointTargets.get(name);
         if (t != null) return t;
-        t = endpointTargets.computeIfAbsent(settings.name(), n -> newTarget(n, ConfiguredEndpoint.of(settings),
-                config().breakerPolicy(settings.circuitBreaker()), settings.priority()));
-        restorePersisted(t);
+        LlmRetryConfig c = config();
+        EndpointSettings s = c.endpoints().getOrDefault(name, requested);
+        BreakerSettings breaker = c.breakerPolicy(s.circuitBreaker());
+        Duration window = c.health().window();
+        boolean[] created = {false};
+        t = endpointTargets.computeIfAbsent(name, n -> {
+            created[0] = true;
+            return newTarget(n, ConfiguredEndpoint.of(s), breaker, window, s.priority());
+        });
+        if (created[0]) restorePersisted(t);
+        if (config != c) {
+            synchronized (configLock) {
+                LlmRetryConfig now = config;
+                EndpointSettings current = now == null ? null : now.endpoints().get(name);
+                Target refreshed = current == null ? null : refresh(current, now);
+                if (refreshed != null) t = refreshed;
+            }
+        }
         return t;
     }
 
@@ -179,14 +233,29 @@ public final class LlmRuntime {
         t.breaker.forceOpenUntil(time.nanoTime() + open.toNanos());
     }
 
-    /** The shared target of a named breaker ({@code @LlmCircuitBreaker(name=...)}, or a method's own). */
-    Target namedTarget(String name, BreakerSettings settings) {
-        return namedTargets.computeIfAbsent(name, n -> newTarget(n, ConfiguredEndpoint.implicit(n), settings, 0));
+    /**
+     * The shared target of a named breaker ({@code @LlmCircuitBreaker(name=...)}, or a method's own). The first plan
+     * built after a reload from the configuration in force ({@code builtFrom}) gives the breaker its settings, as the
+     * first plan did at start-up; its state survives.
+     */
+    Target namedTarget(String name, BreakerSettings settings, LlmRetryConfig builtFrom) {
+        Target t = namedTargets.get(name);
+        if (t == null) {
+            Duration window = builtFrom.health().window();
+            t = namedTargets.computeIfAbsent(name, n -> newTarget(n, ConfiguredEndpoint.implicit(n), settings, window, 0));
+            if (config != builtFrom) staleNamed.add(name); // created from a replaced configuration: the next plan fixes it
+        }
+        if (!staleNamed.isEmpty() && staleNamed.contains(name)) {
+            synchronized (configLock) { // outside any map computation; rare: once per breaker and reload
+                if (config == builtFrom && staleNamed.remove(name)) t.breaker.reconfigure(settings);
+            }
+        }
+        return t;
     }
 
-    /** A target whose breaker weighs the target's own health window before isolating it. */
-    private Target newTarget(String name, ConfiguredEndpoint endpoint, BreakerSettings settings, int priority) {
-        Duration window = config().health().window();
+    /** A target whose breaker weighs the target's own health window before isolating it. Only constructs objects. */
+    private Target newTarget(String name, ConfiguredEndpoint endpoint, BreakerSettings settings, Duration window,
+                             int priority) {
         EndpointHealth health = new EndpointHealth(window);
         CircuitBreaker breaker = new CircuitBreaker(name, settings, timeSupplier, this::circuitChanged,
                 RecentOutcomes.of(health::successRate, health::windowRequests, health::totalRequests, window));
@@ -230,12 +299,46 @@ public final class LlmRuntime {
         if (writer != null) writer.close();
     }
 
-    /** The health of every configured endpoint and named breaker right now. */
+    /**
+     * The health of every configured endpoint and named breaker right now. While no configuration is in force (the
+     * first load failed and no reload has succeeded), an entry {@value #CONFIGURATION_ENTRY} with state
+     * {@code config_error} and the error (one line, secrets masked) as {@code last_error} comes first, instead of
+     * throwing: a health endpoint built on it keeps answering and says why.
+     */
     public HealthReport healthReport() {
         long now = time.nanoTime();
         Map<String, EndpointStatus> out = new LinkedHashMap<>();
-        for (TargetView t : targets()) out.put(t.name(), HealthReports.status(t.name(), t.breaker(), t.health(), now));
+        List<TargetView> targets;
+        try {
+            targets = targets();
+        } catch (RuntimeException e) {
+            out.put(CONFIGURATION_ENTRY, configurationError(e));
+            targets = namedTargets.values().stream().map(TargetView::new).toList();
+        }
+        for (TargetView t : targets) out.put(t.name(), HealthReports.status(t.name(), t.breaker(), t.health(), now));
         return new HealthReport(out);
+    }
+
+    /** The health entry that stands for a configuration that cannot be used. */
+    private EndpointStatus configurationError(RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String oneLine = Redactor.none().mask(message.strip().replaceAll("\\s*\\n\\s*", "; "));
+        return new EndpointStatus(CONFIGURATION_ENTRY, "config_error", 0.0, 0, 0, oneLine, time.now(), null);
+    }
+
+    /**
+     * Checks, now, what would otherwise fail at each method's first call: the configuration in force (loading it if
+     * needed) and the plan of every protected method of {@code services} (annotation attributes, {@code methods:}
+     * overrides, endpoint names). Caches nothing.
+     *
+     * @return the configuration in force
+     * @throws LlmRetryConfigException listing every problem found: the file's own, or one per broken method
+     */
+    public LlmRetryConfig validate(Class<?>... services) {
+        LlmRetryConfig c = config();
+        List<ConfigProblem> problems = PlanFactory.problems(services, this);
+        if (!problems.isEmpty()) throw new LlmRetryConfigException(c.source() + " with the annotations", problems);
+        return c;
     }
 
     /** Every endpoint configured in retry.yaml (created if not used yet) and every named breaker, in that order. */
@@ -283,6 +386,7 @@ public final class LlmRuntime {
             closeHealthWriter(); // first: its last write is of the state being forgotten
             endpointTargets.clear();
             namedTargets.clear();
+            staleNamed.clear();
             plans.clear();
             config = null;
             configError = null;

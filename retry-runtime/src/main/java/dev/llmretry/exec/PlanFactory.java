@@ -8,6 +8,7 @@ import dev.llmretry.annotation.LlmRetry;
 import dev.llmretry.classify.Classifiers;
 import dev.llmretry.classify.FailureClassifier;
 import dev.llmretry.config.BreakerSettings;
+import dev.llmretry.config.ConfigProblem;
 import dev.llmretry.config.EndpointSettings;
 import dev.llmretry.config.LlmRetryConfig;
 import dev.llmretry.config.LlmRetryConfigException;
@@ -42,6 +43,44 @@ final class PlanFactory {
         }
     }
 
+    /** Why the plan of each protected method of {@code services} cannot be built, one problem per method. */
+    static List<ConfigProblem> problems(Class<?>[] services, LlmRuntime runtime) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (Class<?> type : services) {
+            for (Method m : protectedMethods(type)) {
+                String methodId = type.getName() + "#" + m.getName();
+                try {
+                    build(m, methodId, runtime); // nothing cached, nothing logged
+                } catch (RuntimeException e) {
+                    problems.add(ConfigProblem.of(methodId, null, "", methodId + " is not protected: " + e.getMessage()));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The methods of {@code type} the advice protects: annotated ones, or every public one of an annotated type. */
+    static List<Method> protectedMethods(Class<?> type) {
+        boolean typeLevel = isProtected(type.getAnnotations());
+        List<Method> out = new ArrayList<>();
+        for (Method m : type.getDeclaredMethods()) {
+            if (m.isSynthetic() || m.isBridge()) continue;
+            if (isProtected(m.getAnnotations()) || typeLevel && java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
+                out.add(m);
+            }
+        }
+        out.sort(Comparator.comparing(Method::getName));
+        return out;
+    }
+
+    private static boolean isProtected(java.lang.annotation.Annotation[] annotations) {
+        for (java.lang.annotation.Annotation a : annotations) {
+            Class<?> t = a.annotationType();
+            if (t == LlmRetry.class || t == LlmCircuitBreaker.class || t == Failover.class) return true;
+        }
+        return false;
+    }
+
     private static MethodPlan build(Method m, String methodId, LlmRuntime runtime) {
         Class<?> type = m.getDeclaringClass();
         LlmRetry retryAnn = annotation(m, type, LlmRetry.class);
@@ -73,7 +112,7 @@ final class PlanFactory {
                     "default");
             BreakerSettings settings = config.breakerPolicy(policy).apply(AnnotationPatches.breaker(breakerAnn, methodId));
             if (override != null) settings = settings.apply(override.circuitBreaker());
-            targets = new Target[] {runtime.namedTarget(name, settings)};
+            targets = new Target[] {runtime.namedTarget(name, settings, config)};
         } else {
             String name = type.getSimpleName() + "#" + m.getName();
             targets = new Target[] {new Target(name, dev.llmretry.failover.ConfiguredEndpoint.implicit(name), null, null, 0)};

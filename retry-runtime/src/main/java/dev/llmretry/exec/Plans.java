@@ -10,13 +10,18 @@ import org.aspectj.lang.reflect.MethodSignature;
  * point's static part, an identity key: one hash lookup per call, no reflection. Cleared when the configuration,
  * the clock or the state changes. Thread-safe.
  *
+ * <p>A plan is built outside the map: building may wait for the configuration lock (a first call during start-up or a
+ * reload), and {@link #clear()} runs under that lock, so building inside {@code computeIfAbsent} deadlocked the two.
+ * Clearing swaps in a fresh map: a plan still being built from the previous configuration lands in the dropped map,
+ * serves its own call and is never cached. Two threads racing on a first call may both build; one plan wins.
+ *
  * <pre>{@code
  * MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
  * }</pre>
  */
 public final class Plans {
     private final LlmRuntime runtime;
-    private final ConcurrentHashMap<Object, MethodPlan> byJoinPoint = new ConcurrentHashMap<>();
+    private volatile ConcurrentHashMap<Object, MethodPlan> byJoinPoint = new ConcurrentHashMap<>();
 
     Plans(LlmRuntime runtime) {
         this.runtime = runtime;
@@ -25,21 +30,31 @@ public final class Plans {
     /** The plan of the method executing at {@code joinPoint}. */
     public MethodPlan of(JoinPoint.StaticPart joinPoint) {
         MethodPlan p = byJoinPoint.get(joinPoint);
-        return p != null ? p : byJoinPoint.computeIfAbsent(joinPoint, this::create);
+        return p != null ? p : build(joinPoint, ((MethodSignature) joinPoint.getSignature()).getMethod());
     }
 
     /** The plan of {@code method}, built directly (benchmarks, simulations and tests that drive the executor). */
     public MethodPlan of(Method method) {
-        return byJoinPoint.computeIfAbsent(method, k -> PlanFactory.create(method, runtime));
+        MethodPlan p = byJoinPoint.get(method);
+        return p != null ? p : build(method, method);
     }
 
-    private MethodPlan create(Object key) {
-        Method m = ((MethodSignature) ((JoinPoint.StaticPart) key).getSignature()).getMethod();
-        return PlanFactory.create(m, runtime);
+    /** Builds without holding any lock of the map; caches the plan only in the map it was started for. */
+    private MethodPlan build(Object key, Method method) {
+        try {
+            runtime.config(); // a first load clears the plans: take the map afterwards, or this plan is never cached
+        } catch (RuntimeException e) {
+            // the plan built below is a broken plan that says why
+        }
+        ConcurrentHashMap<Object, MethodPlan> generation = byJoinPoint;
+        MethodPlan built = PlanFactory.create(method, runtime);
+        MethodPlan raced = generation.putIfAbsent(key, built);
+        return raced != null ? raced : built;
     }
 
+    /** Forgets every plan; a plan being built meanwhile is not cached. Takes no lock. */
     void clear() {
-        byJoinPoint.clear();
+        byJoinPoint = new ConcurrentHashMap<>();
     }
 
     /** Plans currently cached (bounded by the number of protected methods). */

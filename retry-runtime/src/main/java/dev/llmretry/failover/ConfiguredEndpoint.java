@@ -3,6 +3,7 @@ package dev.llmretry.failover;
 import dev.llmretry.Endpoint;
 import dev.llmretry.config.EndpointSettings;
 import dev.llmretry.config.ProxySettings;
+import dev.llmretry.config.UrlSecrets;
 import java.net.Authenticator;
 import java.net.PasswordAuthentication;
 import java.net.ProxySelector;
@@ -12,7 +13,7 @@ import java.util.Map;
 /**
  * An {@link Endpoint} built from retry.yaml, or the implicit endpoint of a method without {@code @Failover}. The
  * proxy selector and HTTP client are built on first use and then shared. Immutable apart from that cache;
- * thread-safe. {@link #toString()} shows neither the API key nor the proxy password.
+ * thread-safe. {@link #toString()} shows neither the API key, the proxy password nor a key in the URL's query.
  *
  * <pre>{@code
  * Endpoint iag = ConfiguredEndpoint.of(config.endpoint("iag").orElseThrow());
@@ -26,26 +27,33 @@ public final class ConfiguredEndpoint implements Endpoint {
     private final String apiKey;
     private final Map<String, String> properties;
     private final ProxySettings proxy;
+    private final EndpointSettings source;
     private volatile ProxySelector selector;
     private volatile HttpClient client;
 
     private ConfiguredEndpoint(String name, String url, String model, String apiKey, Map<String, String> properties,
-                               ProxySettings proxy) {
+                               ProxySettings proxy, EndpointSettings source) {
         this.name = name;
         this.url = url;
         this.model = model;
         this.apiKey = apiKey;
         this.properties = Map.copyOf(properties);
         this.proxy = proxy;
+        this.source = source;
     }
 
     public static ConfiguredEndpoint of(EndpointSettings s) {
-        return new ConfiguredEndpoint(s.name(), s.url(), s.model(), s.apiKey(), s.properties(), s.proxy());
+        return new ConfiguredEndpoint(s.name(), s.url(), s.model(), s.apiKey(), s.properties(), s.proxy(), s);
     }
 
     /** The endpoint of a method without {@code @Failover}: a name only, direct connections. */
     public static ConfiguredEndpoint implicit(String name) {
-        return new ConfiguredEndpoint(name, "", "", "", Map.of(), null);
+        return new ConfiguredEndpoint(name, "", "", "", Map.of(), null, null);
+    }
+
+    /** Whether this endpoint was built from exactly {@code settings} (a reload replaces it otherwise). */
+    public boolean madeFrom(EndpointSettings settings) {
+        return source != null && source.equals(settings);
     }
 
     @Override public String name() { return name; }
@@ -102,7 +110,7 @@ public final class ConfiguredEndpoint implements Endpoint {
 
     @Override
     public String toString() {
-        return "Endpoint[" + name + (url.isEmpty() ? "" : ", " + url) + (model.isEmpty() ? "" : ", model " + model)
+        return "Endpoint[" + name + (url.isEmpty() ? "" : ", " + UrlSecrets.mask(url)) + (model.isEmpty() ? "" : ", model " + model)
                 + (apiKey.isEmpty() ? "" : ", api-key ****") + (proxy == null ? "" : ", via proxy") + "]";
     }
 }
