@@ -3,6 +3,7 @@ package dev.llmretry.exec;
 import dev.llmretry.event.StreamIncomplete;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The streaming shell for {@link Flow.Publisher} results. Each subscriber gets its own call: attempts subscribe to
@@ -30,17 +31,24 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
         new Subscription(downstream).begin();
     }
 
+    /**
+     * One subscriber's call. The permit of each attempt is settled exactly once, by whichever comes first: its first
+     * element (or completion), its error, its attempt-timeout, or the subscriber leaving ({@code cancel},
+     * {@code request(n <= 0)}). {@link #live} names the attempt whose permit is still unsettled; settling is winning
+     * the compare-and-set on it, so a first element racing the timeout is either delivered or retried, never both.
+     */
     private final class Subscription implements Flow.Subscription {
         private final Flow.Subscriber<? super Object> downstream;
         private long requested; // total demand from downstream; guarded by this
         private Flow.Subscription upstream; // guarded by this
         private final AtomicBoolean cancelled = new AtomicBoolean();
+        private final AtomicInteger live = new AtomicInteger(); // the attempt holding an unsettled permit; 0 for none
         private final long start = plan.start();
         private Object firstPermit;
-        private CallState call;
+        private volatile CallState call;
         private volatile TimeSource.Cancellable pendingRetry;
-        private volatile boolean committed;
-        private volatile int generation;
+        private volatile int committed; // the attempt whose first element was delivered; 0 before
+        private int generation; // attempts started; written only by run(), one attempt after the other
         private volatile TimeSource.Cancellable pendingTimeout;
         private long delivered;
 
@@ -50,6 +58,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
 
         void begin() {
             downstream.onSubscribe(this);
+            if (cancelled.get()) return; // left inside onSubscribe: no permit taken
             try {
                 firstPermit = plan.enter();
             } catch (Throwable t) {
@@ -63,10 +72,23 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
             return call == null ? Target.of(firstPermit) : call.target();
         }
 
+        /** Wins the right to settle attempt {@code attemptNo}'s permit; false if something else settled it. */
+        private boolean settle(int attemptNo) {
+            return attemptNo != 0 && live.compareAndSet(attemptNo, 0);
+        }
+
+        /** The subscriber left before the attempt's first element: the permit goes back, no outcome recorded. */
+        private void giveBack() {
+            CallState c = call;
+            if (c == null) plan.abandon(firstPermit);
+            else c.abandon();
+        }
+
         private void run() {
+            int attemptNo = ++generation;
+            live.set(attemptNo);
             if (cancelled.get()) { // cancelled after the permit for this attempt was taken
-                if (call == null) plan.abandon(firstPermit);
-                else call.abandon();
+                if (settle(attemptNo)) giveBack();
                 return;
             }
             Flow.Publisher<?> source;
@@ -77,10 +99,9 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
                 if (result == null) throw new NullPointerException(plan.methodId + " returned a null Publisher");
                 source = (Flow.Publisher<?>) result;
             } catch (Throwable t) {
-                failedBeforeFirst(t);
+                if (settle(attemptNo)) failedBeforeFirst(t);
                 return;
             }
-            int attemptNo = ++generation;
             armTimeout(attemptNo);
             source.subscribe(new AttemptSubscriber(attemptNo));
         }
@@ -90,13 +111,8 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
             long nanos = plan.attemptTimeoutNanos();
             if (nanos == 0) return;
             pendingTimeout = plan.time.schedule(() -> {
-                if (attemptNo != generation || committed) return;
-                generation++; // late signals from the timed-out attempt are ignored from now on
-                Flow.Subscription s;
-                synchronized (this) {
-                    s = upstream;
-                }
-                if (s != null) s.cancel();
+                if (!settle(attemptNo)) return; // the first element, an error or a cancel came first
+                cancelUpstream();
                 failedBeforeFirst(new AttemptTimeoutException(plan.methodId, plan.retry.attemptTimeout()));
             }, nanos);
         }
@@ -106,15 +122,23 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
             if (t != null) t.cancel();
         }
 
-        private void commit() {
-            if (committed) return;
-            committed = true;
+        private void cancelUpstream() {
+            Flow.Subscription s;
+            synchronized (this) {
+                s = upstream;
+                upstream = null;
+            }
+            if (s != null) s.cancel();
+        }
+
+        private void commit(int attemptNo) {
+            committed = attemptNo;
             disarmTimeout();
             if (call == null) plan.succeeded(firstPermit, start);
             else call.succeeded();
         }
 
-        /** Receives one attempt's signals; those of an attempt that timed out are dropped. */
+        /** Receives one attempt's signals; those of an attempt settled otherwise (timed out, cancelled) are dropped. */
         private final class AttemptSubscriber implements Flow.Subscriber<Object> {
             private final int attemptNo;
 
@@ -124,30 +148,34 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
 
             @Override
             public void onSubscribe(Flow.Subscription s) {
-                if (cancelled.get() || attemptNo != generation) {
-                    s.cancel();
-                    return;
-                }
                 long n;
                 synchronized (Subscription.this) {
-                    upstream = s;
-                    n = requested; // nothing was delivered yet: a new attempt owes the whole demand
+                    // checked under the lock that cancelUpstream() takes, so a settled attempt never keeps running
+                    if (cancelled.get() || live.get() != attemptNo) {
+                        n = -1;
+                    } else {
+                        upstream = s;
+                        n = requested; // nothing was delivered yet: a new attempt owes the whole demand
+                    }
                 }
-                if (n > 0) s.request(n);
+                if (n < 0) s.cancel();
+                else if (n > 0) s.request(n);
             }
 
             @Override
             public void onNext(Object item) {
-                if (attemptNo != generation) return;
-                commit();
+                if (committed != attemptNo) {
+                    if (!settle(attemptNo)) return;
+                    commit(attemptNo);
+                }
                 delivered++;
                 downstream.onNext(item);
             }
 
             @Override
             public void onError(Throwable t) {
-                if (attemptNo != generation) return;
-                if (!committed) {
+                if (committed != attemptNo) {
+                    if (!settle(attemptNo)) return;
                     disarmTimeout();
                     failedBeforeFirst(t);
                     return;
@@ -161,8 +189,10 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
 
             @Override
             public void onComplete() {
-                if (attemptNo != generation) return;
-                commit();
+                if (committed != attemptNo) {
+                    if (!settle(attemptNo)) return;
+                    commit(attemptNo);
+                }
                 downstream.onComplete();
             }
         }
@@ -218,11 +248,8 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
             TimeSource.Cancellable r = pendingRetry;
             if (r != null) r.cancel();
             disarmTimeout();
-            Flow.Subscription s;
-            synchronized (this) {
-                s = upstream;
-            }
-            if (s != null) s.cancel();
+            if (settle(live.get())) giveBack(); // left before the first element: the trial slot must not stay taken
+            cancelUpstream();
         }
     }
 }
