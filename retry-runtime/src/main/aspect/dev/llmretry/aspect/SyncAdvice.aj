@@ -32,7 +32,8 @@ public aspect SyncAdvice {
         && !execution(java.util.concurrent.CompletionStage+ *(..))
         && !execution(java.util.stream.BaseStream+ *(..))
         && !execution(java.util.Iterator+ *(..))
-        && !execution(java.util.concurrent.Flow.Publisher+ *(..));
+        && !execution(java.util.concurrent.Flow.Publisher+ *(..))
+        && !ShapedAdvice.reactive();
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(): sync() && !execution(* *(.., dev.llmretry.Endpoint, ..)) {
