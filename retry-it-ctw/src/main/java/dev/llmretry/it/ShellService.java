@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -22,6 +23,7 @@ public class ShellService {
     private volatile Supplier<IntStream> intStreams;
     private volatile Callable<String> blocking;
     private volatile Supplier<CompletableFuture<String>> async;
+    private volatile Function<String, CompletableFuture<String>> quick;
 
     public void onPublisherAttempt(Supplier<Flow.Publisher<String>> attempt) { this.publishers = attempt; }
 
@@ -34,6 +36,20 @@ public class ShellService {
     public void onBlockingAttempt(Callable<String> attempt) { this.blocking = attempt; }
 
     public void onAsyncAttempt(Supplier<CompletableFuture<String>> attempt) { this.async = attempt; }
+
+    public void onQuickAttempt(Function<String, CompletableFuture<String>> attempt) { this.quick = attempt; }
+
+    /** Real-time async retries: 10 ms backoff. */
+    @LlmRetry(maxAttempts = 3, initialBackoff = "10ms", jitter = Jitter.NONE)
+    public CompletableFuture<String> quickAsync(String q) {
+        return quick.apply(q);
+    }
+
+    /** Real-time async retries with a 200 ms attempt-timeout. */
+    @LlmRetry(maxAttempts = 2, initialBackoff = "10ms", jitter = Jitter.NONE, attemptTimeout = "200ms")
+    public CompletableFuture<String> quickAsyncWithTimeout(String q) {
+        return quick.apply(q);
+    }
 
     /** No retry: a failure opens the circuit at once. */
     @LlmCircuitBreaker(name = "shells", failureThreshold = 1, recoveryTime = "10s", successThreshold = 1)

@@ -67,7 +67,7 @@ class PublisherPermitTest {
 
     @Test
     void firstElementRacingTheAttemptTimeout_exactlyOneWins_neverDuplicatedText() {
-        int rounds = 4_000;
+        int rounds = 3_000;
         AtomicInteger duplicated = new AtomicInteger();
         AtomicInteger timedOutWins = new AtomicInteger();
         AtomicReference<Flow.Subscriber<? super String>> firstAttempt = new AtomicReference<>();
