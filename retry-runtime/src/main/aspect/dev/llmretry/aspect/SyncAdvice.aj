@@ -2,9 +2,11 @@ package dev.llmretry.aspect;
 
 import dev.llmretry.Endpoint;
 import dev.llmretry.exec.AttemptTimer;
+import dev.llmretry.exec.CallWatch;
 import dev.llmretry.exec.CallState;
 import dev.llmretry.exec.LlmRuntime;
 import dev.llmretry.exec.MethodPlan;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.aspectj.lang.annotation.SuppressAjWarnings;
 
 /**
@@ -14,7 +16,9 @@ import org.aspectj.lang.annotation.SuppressAjWarnings;
  * it into the woven method and no {@code JoinPoint} or closure is ever allocated (see docs/benchmarks.md). The body
  * is the same loop for every variant; the variants differ only in where the {@code Endpoint} parameter sits, since
  * AspectJ can rebind an argument only at a position fixed in the pointcut. Everything else happens in
- * {@link MethodPlan} and {@link CallState}.
+ * {@link MethodPlan} and {@link CallState}. {@link CallWatch} bounds the whole call by its {@code max-duration}
+ * (interrupting a hung attempt) and {@link AttemptTimer} each attempt by {@code attempt-timeout}; a result that
+ * arrives after either fired is discarded.
  */
 public aspect SyncAdvice {
     /** A method, or a public method of a type, carrying one of the annotations. */
@@ -40,31 +44,36 @@ public aspect SyncAdvice {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
         Object permit = plan.enter();
-        AttemptTimer timer = plan.armTimer();
-        Object result;
+        AtomicLongArray watch = CallWatch.arm(plan, start);
         try {
-            plan.inject(permit);
-            result = proceed();
-        } catch (Throwable first) {
-            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
-            while (true) {
-                call.awaitNext();
-                timer = plan.armTimer();
-                try {
-                    call.inject();
-                    result = proceed();
-                } catch (Throwable again) {
-                    call.failed(plan.timedOut(timer, again));
-                    continue;
+            AttemptTimer timer = plan.armTimer();
+            Object result;
+            try {
+                plan.inject(permit);
+                result = proceed();
+                AttemptTimer.ended(plan, timer, watch, result);
+            } catch (Throwable first) {
+                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                while (true) {
+                    call.awaitNext();
+                    timer = plan.armTimer();
+                    try {
+                        call.inject();
+                        result = proceed();
+                        AttemptTimer.ended(plan, timer, watch, result);
+                    } catch (Throwable again) {
+                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
+                        continue;
+                    }
+                    call.succeeded();
+                    return result;
                 }
-                plan.disarm(timer);
-                call.succeeded();
-                return result;
             }
+            plan.succeeded(permit, start);
+            return result;
+        } finally {
+            CallWatch.disarm(watch);
         }
-        plan.disarm(timer);
-        plan.succeeded(permit, start);
-        return result;
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
@@ -72,31 +81,36 @@ public aspect SyncAdvice {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
         Object permit = plan.enter();
-        AttemptTimer timer = plan.armTimer();
-        Object result;
+        AtomicLongArray watch = CallWatch.arm(plan, start);
         try {
-            plan.inject(permit);
-            result = proceed(plan.endpoint(permit));
-        } catch (Throwable first) {
-            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
-            while (true) {
-                call.awaitNext();
-                timer = plan.armTimer();
-                try {
-                    call.inject();
-                    result = proceed(call.endpoint());
-                } catch (Throwable again) {
-                    call.failed(plan.timedOut(timer, again));
-                    continue;
+            AttemptTimer timer = plan.armTimer();
+            Object result;
+            try {
+                plan.inject(permit);
+                result = proceed(plan.endpoint(permit));
+                AttemptTimer.ended(plan, timer, watch, result);
+            } catch (Throwable first) {
+                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                while (true) {
+                    call.awaitNext();
+                    timer = plan.armTimer();
+                    try {
+                        call.inject();
+                        result = proceed(call.endpoint());
+                        AttemptTimer.ended(plan, timer, watch, result);
+                    } catch (Throwable again) {
+                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
+                        continue;
+                    }
+                    call.succeeded();
+                    return result;
                 }
-                plan.disarm(timer);
-                call.succeeded();
-                return result;
             }
+            plan.succeeded(permit, start);
+            return result;
+        } finally {
+            CallWatch.disarm(watch);
         }
-        plan.disarm(timer);
-        plan.succeeded(permit, start);
-        return result;
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
@@ -104,31 +118,36 @@ public aspect SyncAdvice {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
         Object permit = plan.enter();
-        AttemptTimer timer = plan.armTimer();
-        Object result;
+        AtomicLongArray watch = CallWatch.arm(plan, start);
         try {
-            plan.inject(permit);
-            result = proceed(plan.endpoint(permit));
-        } catch (Throwable first) {
-            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
-            while (true) {
-                call.awaitNext();
-                timer = plan.armTimer();
-                try {
-                    call.inject();
-                    result = proceed(call.endpoint());
-                } catch (Throwable again) {
-                    call.failed(plan.timedOut(timer, again));
-                    continue;
+            AttemptTimer timer = plan.armTimer();
+            Object result;
+            try {
+                plan.inject(permit);
+                result = proceed(plan.endpoint(permit));
+                AttemptTimer.ended(plan, timer, watch, result);
+            } catch (Throwable first) {
+                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                while (true) {
+                    call.awaitNext();
+                    timer = plan.armTimer();
+                    try {
+                        call.inject();
+                        result = proceed(call.endpoint());
+                        AttemptTimer.ended(plan, timer, watch, result);
+                    } catch (Throwable again) {
+                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
+                        continue;
+                    }
+                    call.succeeded();
+                    return result;
                 }
-                plan.disarm(timer);
-                call.succeeded();
-                return result;
             }
+            plan.succeeded(permit, start);
+            return result;
+        } finally {
+            CallWatch.disarm(watch);
         }
-        plan.disarm(timer);
-        plan.succeeded(permit, start);
-        return result;
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
@@ -136,31 +155,36 @@ public aspect SyncAdvice {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
         Object permit = plan.enter();
-        AttemptTimer timer = plan.armTimer();
-        Object result;
+        AtomicLongArray watch = CallWatch.arm(plan, start);
         try {
-            plan.inject(permit);
-            result = proceed(plan.endpoint(permit));
-        } catch (Throwable first) {
-            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
-            while (true) {
-                call.awaitNext();
-                timer = plan.armTimer();
-                try {
-                    call.inject();
-                    result = proceed(call.endpoint());
-                } catch (Throwable again) {
-                    call.failed(plan.timedOut(timer, again));
-                    continue;
+            AttemptTimer timer = plan.armTimer();
+            Object result;
+            try {
+                plan.inject(permit);
+                result = proceed(plan.endpoint(permit));
+                AttemptTimer.ended(plan, timer, watch, result);
+            } catch (Throwable first) {
+                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                while (true) {
+                    call.awaitNext();
+                    timer = plan.armTimer();
+                    try {
+                        call.inject();
+                        result = proceed(call.endpoint());
+                        AttemptTimer.ended(plan, timer, watch, result);
+                    } catch (Throwable again) {
+                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
+                        continue;
+                    }
+                    call.succeeded();
+                    return result;
                 }
-                plan.disarm(timer);
-                call.succeeded();
-                return result;
             }
+            plan.succeeded(permit, start);
+            return result;
+        } finally {
+            CallWatch.disarm(watch);
         }
-        plan.disarm(timer);
-        plan.succeeded(permit, start);
-        return result;
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
@@ -168,31 +192,36 @@ public aspect SyncAdvice {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
         Object permit = plan.enter();
-        AttemptTimer timer = plan.armTimer();
-        Object result;
+        AtomicLongArray watch = CallWatch.arm(plan, start);
         try {
-            plan.inject(permit);
-            result = proceed(plan.endpoint(permit));
-        } catch (Throwable first) {
-            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
-            while (true) {
-                call.awaitNext();
-                timer = plan.armTimer();
-                try {
-                    call.inject();
-                    result = proceed(call.endpoint());
-                } catch (Throwable again) {
-                    call.failed(plan.timedOut(timer, again));
-                    continue;
+            AttemptTimer timer = plan.armTimer();
+            Object result;
+            try {
+                plan.inject(permit);
+                result = proceed(plan.endpoint(permit));
+                AttemptTimer.ended(plan, timer, watch, result);
+            } catch (Throwable first) {
+                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                while (true) {
+                    call.awaitNext();
+                    timer = plan.armTimer();
+                    try {
+                        call.inject();
+                        result = proceed(call.endpoint());
+                        AttemptTimer.ended(plan, timer, watch, result);
+                    } catch (Throwable again) {
+                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
+                        continue;
+                    }
+                    call.succeeded();
+                    return result;
                 }
-                plan.disarm(timer);
-                call.succeeded();
-                return result;
             }
+            plan.succeeded(permit, start);
+            return result;
+        } finally {
+            CallWatch.disarm(watch);
         }
-        plan.disarm(timer);
-        plan.succeeded(permit, start);
-        return result;
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
@@ -200,31 +229,36 @@ public aspect SyncAdvice {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
         Object permit = plan.enter();
-        AttemptTimer timer = plan.armTimer();
-        Object result;
+        AtomicLongArray watch = CallWatch.arm(plan, start);
         try {
-            plan.inject(permit);
-            result = proceed(plan.endpoint(permit));
-        } catch (Throwable first) {
-            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
-            while (true) {
-                call.awaitNext();
-                timer = plan.armTimer();
-                try {
-                    call.inject();
-                    result = proceed(call.endpoint());
-                } catch (Throwable again) {
-                    call.failed(plan.timedOut(timer, again));
-                    continue;
+            AttemptTimer timer = plan.armTimer();
+            Object result;
+            try {
+                plan.inject(permit);
+                result = proceed(plan.endpoint(permit));
+                AttemptTimer.ended(plan, timer, watch, result);
+            } catch (Throwable first) {
+                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                while (true) {
+                    call.awaitNext();
+                    timer = plan.armTimer();
+                    try {
+                        call.inject();
+                        result = proceed(call.endpoint());
+                        AttemptTimer.ended(plan, timer, watch, result);
+                    } catch (Throwable again) {
+                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
+                        continue;
+                    }
+                    call.succeeded();
+                    return result;
                 }
-                plan.disarm(timer);
-                call.succeeded();
-                return result;
             }
+            plan.succeeded(permit, start);
+            return result;
+        } finally {
+            CallWatch.disarm(watch);
         }
-        plan.disarm(timer);
-        plan.succeeded(permit, start);
-        return result;
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
@@ -232,31 +266,36 @@ public aspect SyncAdvice {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
         Object permit = plan.enter();
-        AttemptTimer timer = plan.armTimer();
-        Object result;
+        AtomicLongArray watch = CallWatch.arm(plan, start);
         try {
-            plan.inject(permit);
-            result = proceed(plan.endpoint(permit));
-        } catch (Throwable first) {
-            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
-            while (true) {
-                call.awaitNext();
-                timer = plan.armTimer();
-                try {
-                    call.inject();
-                    result = proceed(call.endpoint());
-                } catch (Throwable again) {
-                    call.failed(plan.timedOut(timer, again));
-                    continue;
+            AttemptTimer timer = plan.armTimer();
+            Object result;
+            try {
+                plan.inject(permit);
+                result = proceed(plan.endpoint(permit));
+                AttemptTimer.ended(plan, timer, watch, result);
+            } catch (Throwable first) {
+                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                while (true) {
+                    call.awaitNext();
+                    timer = plan.armTimer();
+                    try {
+                        call.inject();
+                        result = proceed(call.endpoint());
+                        AttemptTimer.ended(plan, timer, watch, result);
+                    } catch (Throwable again) {
+                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
+                        continue;
+                    }
+                    call.succeeded();
+                    return result;
                 }
-                plan.disarm(timer);
-                call.succeeded();
-                return result;
             }
+            plan.succeeded(permit, start);
+            return result;
+        } finally {
+            CallWatch.disarm(watch);
         }
-        plan.disarm(timer);
-        plan.succeeded(permit, start);
-        return result;
     }
 
     /** An Endpoint parameter further right than the advice can rebind: fail loudly rather than run unprotected. */

@@ -236,6 +236,7 @@ public final class LlmRuntime {
      */
     public void shutdown() {
         SystemTimeSource.INSTANCE.shutdown();
+        CallWatch.shutdown();
     }
 
     /** For the test harness: forgets every breaker, health counter and plan, and re-reads the configuration. */

@@ -44,6 +44,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
         private final AtomicBoolean cancelled = new AtomicBoolean();
         private final AtomicInteger live = new AtomicInteger(); // the attempt holding an unsettled permit; 0 for none
         private final long start = plan.start();
+        private final long deadline = CallWatch.deadline(plan, start);
         private Object firstPermit;
         private volatile CallState call;
         private volatile TimeSource.Cancellable pendingRetry;
@@ -106,14 +107,14 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
             source.subscribe(new AttemptSubscriber(attemptNo));
         }
 
-        /** {@code attempt-timeout} bounds the time to the first element of each attempt. */
+        /** {@code attempt-timeout} and, at the latest, {@code max-duration} bound the wait for the first element. */
         private void armTimeout(int attemptNo) {
-            long nanos = plan.attemptTimeoutNanos();
+            long nanos = CallWatch.attemptLimitNanos(plan, deadline);
             if (nanos == 0) return;
             pendingTimeout = plan.time.schedule(() -> {
                 if (!settle(attemptNo)) return; // the first element, an error or a cancel came first
                 cancelUpstream();
-                failedBeforeFirst(new AttemptTimeoutException(plan.methodId, plan.retry.attemptTimeout()));
+                failedBeforeFirst(CallWatch.expired(plan, deadline));
             }, nanos);
         }
 

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.BaseStream;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
@@ -34,6 +35,16 @@ public final class StreamCall {
     public static Object start(MethodPlan plan, Attempt attempt, boolean wantsStream) {
         long start = plan.start();
         Object permit = plan.enter();
+        AtomicLongArray watch = CallWatch.arm(plan, start); // max-duration bounds the wait for the first element
+        try {
+            return attempts(plan, attempt, wantsStream, start, permit, watch);
+        } finally {
+            CallWatch.disarm(watch);
+        }
+    }
+
+    private static Object attempts(MethodPlan plan, Attempt attempt, boolean wantsStream, long start, Object permit,
+                                   AtomicLongArray watch) {
         CallState call = null;
         while (true) {
             Endpoint endpoint = call == null ? plan.endpoint(permit) : call.endpoint();
@@ -47,15 +58,15 @@ public final class StreamCall {
                 result = attempt.invoke(endpoint);
                 source = iterator(result);
                 hasFirst = source.hasNext();
+                AttemptTimer.ended(plan, timer, watch, null);
             } catch (Throwable t) {
-                Throwable failure = plan.timedOut(timer, t);
+                Throwable failure = AttemptTimer.failed(plan, timer, watch, t);
                 close(result, failure); // its HTTP response must not stay open while the next attempt runs
                 if (call == null) call = plan.failed(permit, start, failure);
                 else call.failed(failure);
                 call.awaitNext();
                 continue;
             }
-            plan.disarm(timer);
             Target target = call == null ? Target.of(permit) : call.target();
             if (call == null) plan.succeeded(permit, start);
             else call.succeeded();

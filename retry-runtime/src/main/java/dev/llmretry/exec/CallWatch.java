@@ -1,0 +1,144 @@
+package dev.llmretry.exec;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Bounds a blocking call by its {@code max-duration}, including an attempt that hangs: one daemon thread,
+ * {@code llm-retry-watchdog}, interrupts a call's thread when the call's deadline passes. The body's failure then
+ * becomes an {@link AttemptTimeoutException} ("exceeded max-duration"), the breaker permit of the attempt is settled
+ * as a failure (so a hung half-open trial gives its slot back) and the call ends; a result that arrives after the
+ * deadline fired is discarded. Clients that ignore interrupts (OkHttp, so the OpenAI and Anthropic SDKs' blocking
+ * clients) cannot be stopped this way: set their own timeout (see docs/reliability.md).
+ *
+ * <p>Free of allocation and of shared writes on the happy path: each thread has one slot (a JDK
+ * {@link AtomicLongArray}, so a thread of an application server never pins this library's class loader), armed and
+ * disarmed with ordered writes to that slot only; the watchdog scans the slots, sleeping until the earliest deadline
+ * it saw and at most {@value #SCAN_MILLIS} ms. A nested protected call keeps the outer call's deadline. Thread-safe.
+ *
+ * <pre>{@code
+ * AtomicLongArray watch = CallWatch.arm(plan, start);
+ * try { ... } finally { CallWatch.disarm(watch); }
+ * }</pre>
+ */
+public final class CallWatch {
+    static final long SCAN_MILLIS = 50;
+    private static final int STATE = 0, DEADLINE = 1;
+    private static final long IDLE = 0, ARMED = 1, FIRING = 2, FIRED = 3, CONSUMED = 4;
+    private static final ThreadLocal<AtomicLongArray> SLOT = ThreadLocal.withInitial(CallWatch::register);
+    private static final ConcurrentLinkedQueue<Watched> WATCHED = new ConcurrentLinkedQueue<>();
+    private static volatile Thread watchdog;
+
+    private CallWatch() {
+    }
+
+    private record Watched(Thread thread, AtomicLongArray slot) {
+    }
+
+    private static AtomicLongArray register() {
+        AtomicLongArray slot = new AtomicLongArray(2);
+        WATCHED.add(new Watched(Thread.currentThread(), slot));
+        return slot;
+    }
+
+    /** Starts watching the call that started at {@code start}; null (free) when it has no deadline or is nested. */
+    public static AtomicLongArray arm(MethodPlan plan, long start) {
+        if (plan.retry == null) return null;
+        AtomicLongArray slot = SLOT.get();
+        if (slot.get(STATE) != IDLE) return null; // nested: the outer call's deadline stays in force
+        slot.lazySet(DEADLINE, deadline(plan, start));
+        slot.lazySet(STATE, ARMED);
+        if (watchdog == null) startWatchdog();
+        return slot;
+    }
+
+    /** When a call that started at {@code start} must end: {@code start + max-duration}, saturated. */
+    static long deadline(MethodPlan plan, long start) {
+        if (plan.retry == null) return Long.MAX_VALUE;
+        long max = plan.retry.maxDuration().toNanos();
+        long deadline = start + max;
+        return ((start ^ deadline) & (max ^ deadline)) < 0 ? Long.MAX_VALUE : deadline;
+    }
+
+    /**
+     * How long an attempt of a non-blocking shell may run from now: its attempt-timeout or, if sooner, what is left
+     * of the call's {@code deadline}; 0 when neither applies.
+     */
+    static long attemptLimitNanos(MethodPlan plan, long deadline) {
+        if (plan.retry == null) return 0;
+        long left = Math.max(1, deadline - plan.time.nanoTime());
+        long timeout = plan.attemptTimeoutNanos();
+        return timeout == 0 || left < timeout ? left : timeout;
+    }
+
+    /** The failure of an attempt whose limit ({@link #attemptLimitNanos}) expired. */
+    static AttemptTimeoutException expired(MethodPlan plan, long deadline) {
+        return plan.time.nanoTime() - deadline >= 0 || plan.retry.attemptTimeout() == null
+                ? AttemptTimeoutException.deadline(plan.methodId, plan.retry.maxDuration())
+                : new AttemptTimeoutException(plan.methodId, plan.retry.attemptTimeout());
+    }
+
+    /** Whether the deadline fired; if so the interrupt it caused is cleared (once) and it stays fired. */
+    static boolean consume(AtomicLongArray slot) {
+        if (slot == null) return false;
+        long state = slot.get(STATE);
+        if (state < FIRING) return false;
+        while (state == FIRING) {
+            Thread.onSpinWait();
+            state = slot.get(STATE);
+        }
+        if (state == FIRED) {
+            Thread.interrupted();
+            slot.set(STATE, CONSUMED);
+        }
+        return true;
+    }
+
+    /** The call is over: stops watching it, clearing an interrupt the watchdog caused. */
+    public static void disarm(AtomicLongArray slot) {
+        if (slot == null || slot.compareAndSet(STATE, ARMED, IDLE)) return;
+        consume(slot);
+        slot.set(STATE, IDLE);
+    }
+
+    private static synchronized void startWatchdog() {
+        if (watchdog != null) return;
+        Thread t = new Thread(CallWatch::watch, "llm-retry-watchdog");
+        t.setDaemon(true);
+        watchdog = t;
+        t.start();
+    }
+
+    /** Ends the watchdog thread (idempotent); the next armed call starts it again. */
+    static synchronized void shutdown() {
+        Thread t = watchdog;
+        watchdog = null;
+        if (t != null) t.interrupt();
+    }
+
+    private static void watch() {
+        Thread self = Thread.currentThread();
+        long scan = SCAN_MILLIS * 1_000_000;
+        while (watchdog == self && !self.isInterrupted()) {
+            TimeSource time = LlmRuntime.get().time();
+            long now = time.nanoTime();
+            long sleep = scan;
+            for (Watched w : WATCHED) {
+                if (!w.thread.isAlive()) {
+                    WATCHED.remove(w);
+                    continue;
+                }
+                if (w.slot.get(STATE) != ARMED) continue;
+                long left = w.slot.get(DEADLINE) - now;
+                if (left > 0) {
+                    sleep = Math.min(sleep, left);
+                } else if (w.slot.compareAndSet(STATE, ARMED, FIRING)) {
+                    w.thread.interrupt();
+                    w.slot.set(STATE, FIRED);
+                }
+            }
+            LockSupport.parkNanos(sleep);
+        }
+    }
+}
