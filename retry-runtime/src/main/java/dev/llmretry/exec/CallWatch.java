@@ -15,7 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Free of allocation and of shared writes on the happy path: each thread has one slot (a JDK
  * {@link AtomicLongArray}, so a thread of an application server never pins this library's class loader), armed and
  * disarmed with ordered writes to that slot only; the watchdog scans the slots, sleeping until the earliest deadline
- * it saw and at most {@value #SCAN_MILLIS} ms. A nested protected call keeps the outer call's deadline. Thread-safe.
+ * it saw and at most {@value #SCAN_MILLIS} ms, and ends after about 2 s without a call to watch (the next call
+ * starts it again). A nested protected call keeps the outer call's deadline. Thread-safe.
  *
  * <pre>{@code
  * AtomicLongArray watch = CallWatch.arm(plan, start);
@@ -24,6 +25,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class CallWatch {
     static final long SCAN_MILLIS = 50;
+    private static final int IDLE_SCANS = 40; // about 2 s without a call to watch: the watchdog ends
+    private static final long RETIRE_GRACE_NANOS = 1_000_000;
     private static final int STATE = 0, DEADLINE = 1;
     private static final long IDLE = 0, ARMED = 1, FIRING = 2, FIRED = 3, CONSUMED = 4;
     private static final ThreadLocal<AtomicLongArray> SLOT = ThreadLocal.withInitial(CallWatch::register);
@@ -120,25 +123,57 @@ public final class CallWatch {
     private static void watch() {
         Thread self = Thread.currentThread();
         long scan = SCAN_MILLIS * 1_000_000;
+        int idleScans = 0;
         while (watchdog == self && !self.isInterrupted()) {
-            TimeSource time = LlmRuntime.get().time();
-            long now = time.nanoTime();
-            long sleep = scan;
-            for (Watched w : WATCHED) {
-                if (!w.thread.isAlive()) {
-                    WATCHED.remove(w);
-                    continue;
-                }
-                if (w.slot.get(STATE) != ARMED) continue;
-                long left = w.slot.get(DEADLINE) - now;
-                if (left > 0) {
-                    sleep = Math.min(sleep, left);
-                } else if (w.slot.compareAndSet(STATE, ARMED, FIRING)) {
-                    w.thread.interrupt();
-                    w.slot.set(STATE, FIRED);
-                }
-            }
+            long sleep = scan(scan);
+            idleScans = anyArmed() ? 0 : idleScans + 1;
+            if (idleScans >= IDLE_SCANS && retire(self)) return;
             LockSupport.parkNanos(sleep);
+        }
+    }
+
+    /** Fires every slot whose deadline has passed; returns how long to sleep until the next deadline (capped). */
+    private static long scan(long cap) {
+        long now = LlmRuntime.get().time().nanoTime();
+        long sleep = cap;
+        for (Watched w : WATCHED) {
+            if (!w.thread.isAlive()) {
+                WATCHED.remove(w);
+                continue;
+            }
+            if (w.slot.get(STATE) != ARMED) continue;
+            long left = w.slot.get(DEADLINE) - now;
+            if (left > 0) {
+                sleep = Math.min(sleep, left);
+            } else if (w.slot.compareAndSet(STATE, ARMED, FIRING)) {
+                w.thread.interrupt();
+                w.slot.set(STATE, FIRED);
+            }
+        }
+        return sleep;
+    }
+
+    private static boolean anyArmed() {
+        for (Watched w : WATCHED) if (w.slot.get(STATE) == ARMED) return true;
+        return false;
+    }
+
+    /**
+     * After a while with no call to watch, the watchdog ends (an idle application keeps no thread of ours). A call
+     * armed while it was leaving either saw no watchdog and starts one, or is seen by the look after the grace
+     * period, which takes the watchdog back. Returns whether this thread is done.
+     */
+    private static boolean retire(Thread self) {
+        synchronized (CallWatch.class) {
+            if (watchdog != self) return true;
+            watchdog = null;
+        }
+        LockSupport.parkNanos(RETIRE_GRACE_NANOS);
+        if (!anyArmed() || self.isInterrupted()) return true;
+        synchronized (CallWatch.class) {
+            if (watchdog != null) return true;
+            watchdog = self;
+            return false;
         }
     }
 }

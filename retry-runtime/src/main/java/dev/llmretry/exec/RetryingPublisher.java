@@ -63,7 +63,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
             try {
                 firstPermit = plan.enter();
             } catch (Throwable t) {
-                downstream.onError(t);
+                fail(t);
                 return;
             }
             run();
@@ -185,7 +185,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
                 target().failedLate(plan.time.nanoTime(), summary, plan.time.now());
                 plan.runtime.listeners().emit(new StreamIncomplete(call == null ? plan.runtime.nextCallId()
                         : call.callId(), plan.methodId, plan.time.now(), target().name, delivered, t, summary));
-                downstream.onError(t);
+                fail(t);
             }
 
             @Override
@@ -194,7 +194,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
                     if (!settle(attemptNo)) return;
                     commit(attemptNo);
                 }
-                downstream.onComplete();
+                if (cancelled.compareAndSet(false, true)) downstream.onComplete();
             }
         }
 
@@ -206,7 +206,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
                 if (call == null) call = plan.failed(firstPermit, start, failure);
                 else call.failed(failure);
             } catch (Throwable terminal) {
-                downstream.onError(terminal);
+                fail(terminal);
                 return;
             }
             long delay = call.delayNanos();
@@ -222,16 +222,22 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
             try {
                 call.acquireNext();
             } catch (Throwable terminal) {
-                downstream.onError(terminal);
+                fail(terminal);
                 return;
             }
             run();
         }
 
+        /** The one terminal signal (§1.7): the subscription counts as cancelled from here on (§1.6). */
+        private void fail(Throwable t) {
+            if (cancelled.compareAndSet(false, true)) downstream.onError(t);
+        }
+
         @Override
         public void request(long n) {
             if (n <= 0) {
-                cancel();
+                if (!cancelled.compareAndSet(false, true)) return; // after cancel or a terminal signal: a no-op (§3.6)
+                leave();
                 downstream.onError(new IllegalArgumentException("request(" + n + "): demand must be positive (§3.9)"));
                 return;
             }
@@ -245,7 +251,11 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
 
         @Override
         public void cancel() {
-            if (!cancelled.compareAndSet(false, true)) return;
+            if (cancelled.compareAndSet(false, true)) leave();
+        }
+
+        /** The subscriber left: nothing more is scheduled, and a permit not yet settled is given back. */
+        private void leave() {
             TimeSource.Cancellable r = pendingRetry;
             if (r != null) r.cancel();
             disarmTimeout();
