@@ -35,23 +35,23 @@ public class HangingService {
 
     /** Loads and warms the OpenAI SDK outside any attempt-timeout (its first call takes seconds on a busy machine). */
     public String warmUp(String baseUrl) {
-        OpenAIClient client = OpenAIOkHttpClient.builder().apiKey("none").baseUrl(baseUrl).maxRetries(0).build();
-        return client.chat().completions().create(ChatCompletionCreateParams.builder().model("warm-up")
-                .addUserMessage("warm-up").build()).choices().get(0).message().content().orElse("");
+        return ask(openAi(baseUrl), "warm-up", "warm-up");
     }
 
     /** The OpenAI SDK's blocking client (OkHttp ignores interrupts) with a 500 ms attempt-timeout. */
     @LlmRetry(maxAttempts = 2, initialBackoff = "100ms", jitter = Jitter.NONE, attemptTimeout = "500ms")
     @Failover(endpoints = {"iag", "oneapi"})
     public String viaOpenAi(String question, Endpoint endpoint) {
-        OpenAIClient client = openAiClients.computeIfAbsent(endpoint.name(), n -> OpenAIOkHttpClient.builder()
-                .apiKey("none")
-                .baseUrl(endpoint.url())
-                .maxRetries(0)
-                .build());
-        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
-                .model(endpoint.model())
-                .addUserMessage(question)
+        return ask(openAiClients.computeIfAbsent(endpoint.name(), n -> openAi(endpoint.url())), endpoint.model(),
+                question);
+    }
+
+    private static OpenAIClient openAi(String baseUrl) {
+        return OpenAIOkHttpClient.builder().apiKey("none").baseUrl(baseUrl).maxRetries(0).build();
+    }
+
+    private static String ask(OpenAIClient client, String model, String question) {
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model(model).addUserMessage(question)
                 .build();
         return client.chat().completions().create(params).choices().get(0).message().content().orElse("");
     }

@@ -26,19 +26,4 @@ public class ShellStormService {
     public String sync(String q, Endpoint endpoint) throws Exception {
         return upstream.call(endpoint);
     }
-
-    @Failover(endpoints = "iag")
-    public String probeIag(Endpoint endpoint) throws Exception {
-        return upstream.call(endpoint);
-    }
-
-    @Failover(endpoints = "oneapi")
-    public String probeOneapi(Endpoint endpoint) throws Exception {
-        return upstream.call(endpoint);
-    }
-
-    @Failover(endpoints = "litellm")
-    public String probeLitellm(Endpoint endpoint) throws Exception {
-        return upstream.call(endpoint);
-    }
 }

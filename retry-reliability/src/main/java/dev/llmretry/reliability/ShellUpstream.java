@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An upstream for the shell soak: per attempt it fails (503), hangs (never answers) or answers, at random from a
- * seed, until {@link #recover()}. Publishers signal from the given scheduler, as a client's I/O thread would.
+ * seed. Publishers signal from the given scheduler, as a client's I/O thread would.
  */
 public final class ShellUpstream {
     private final ScheduledExecutorService io;
@@ -23,7 +23,6 @@ public final class ShellUpstream {
     private final int hangPercent;
     private final CountDownLatch never = new CountDownLatch(1);
     private final Map<String, AtomicLong> invocations = new ConcurrentHashMap<>();
-    private volatile boolean recovered;
 
     public ShellUpstream(ScheduledExecutorService io, long seed, int failPercent, int hangPercent) {
         this.io = io;
@@ -31,8 +30,6 @@ public final class ShellUpstream {
         this.failPercent = failPercent;
         this.hangPercent = hangPercent;
     }
-
-    public void recover() { recovered = true; }
 
     /** Ends every hang (at the end of a test). */
     public void release() { never.countDown(); }
@@ -44,7 +41,6 @@ public final class ShellUpstream {
 
     private int draw(Endpoint endpoint) {
         invocations.computeIfAbsent(endpoint.name(), k -> new AtomicLong()).incrementAndGet();
-        if (recovered) return 100;
         synchronized (random) {
             return random.nextInt(100);
         }

@@ -44,18 +44,18 @@ public aspect SyncAdvice {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
         Object permit = plan.enter();
+        AttemptTimer timer = plan.armTimer();
         AtomicLongArray watch = CallWatch.arm(plan, start);
+        Object result;
         try {
-            AttemptTimer timer = plan.armTimer();
-            Object result;
+            plan.inject(permit);
+            result = proceed();
+            AttemptTimer.succeeded(plan, timer, watch, result);
+        } catch (Throwable first) {
             try {
-                plan.inject(permit);
-                result = proceed();
-                AttemptTimer.ended(plan, timer, watch, result);
-            } catch (Throwable first) {
                 CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
                 while (true) {
-                    call.awaitNext();
+                    AttemptTimer.awaitNext(plan, call, watch);
                     timer = plan.armTimer();
                     try {
                         call.inject();
@@ -68,12 +68,12 @@ public aspect SyncAdvice {
                     call.succeeded();
                     return result;
                 }
+            } finally {
+                CallWatch.disarm(watch);
             }
-            plan.succeeded(permit, start);
-            return result;
-        } finally {
-            CallWatch.disarm(watch);
         }
+        plan.succeeded(permit, start);
+        return result;
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
@@ -81,18 +81,18 @@ public aspect SyncAdvice {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
         Object permit = plan.enter();
+        AttemptTimer timer = plan.armTimer();
         AtomicLongArray watch = CallWatch.arm(plan, start);
+        Object result;
         try {
-            AttemptTimer timer = plan.armTimer();
-            Object result;
+            plan.inject(permit);
+            result = proceed(plan.endpoint(permit));
+            AttemptTimer.succeeded(plan, timer, watch, result);
+        } catch (Throwable first) {
             try {
-                plan.inject(permit);
-                result = proceed(plan.endpoint(permit));
-                AttemptTimer.ended(plan, timer, watch, result);
-            } catch (Throwable first) {
                 CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
                 while (true) {
-                    call.awaitNext();
+                    AttemptTimer.awaitNext(plan, call, watch);
                     timer = plan.armTimer();
                     try {
                         call.inject();
@@ -105,12 +105,12 @@ public aspect SyncAdvice {
                     call.succeeded();
                     return result;
                 }
+            } finally {
+                CallWatch.disarm(watch);
             }
-            plan.succeeded(permit, start);
-            return result;
-        } finally {
-            CallWatch.disarm(watch);
         }
+        plan.succeeded(permit, start);
+        return result;
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
@@ -118,18 +118,18 @@ public aspect SyncAdvice {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
         Object permit = plan.enter();
+        AttemptTimer timer = plan.armTimer();
         AtomicLongArray watch = CallWatch.arm(plan, start);
+        Object result;
         try {
-            AttemptTimer timer = plan.armTimer();
-            Object result;
+            plan.inject(permit);
+            result = proceed(plan.endpoint(permit));
+            AttemptTimer.succeeded(plan, timer, watch, result);
+        } catch (Throwable first) {
             try {
-                plan.inject(permit);
-                result = proceed(plan.endpoint(permit));
-                AttemptTimer.ended(plan, timer, watch, result);
-            } catch (Throwable first) {
                 CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
                 while (true) {
-                    call.awaitNext();
+                    AttemptTimer.awaitNext(plan, call, watch);
                     timer = plan.armTimer();
                     try {
                         call.inject();
@@ -142,12 +142,12 @@ public aspect SyncAdvice {
                     call.succeeded();
                     return result;
                 }
+            } finally {
+                CallWatch.disarm(watch);
             }
-            plan.succeeded(permit, start);
-            return result;
-        } finally {
-            CallWatch.disarm(watch);
         }
+        plan.succeeded(permit, start);
+        return result;
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
@@ -155,18 +155,18 @@ public aspect SyncAdvice {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
         Object permit = plan.enter();
+        AttemptTimer timer = plan.armTimer();
         AtomicLongArray watch = CallWatch.arm(plan, start);
+        Object result;
         try {
-            AttemptTimer timer = plan.armTimer();
-            Object result;
+            plan.inject(permit);
+            result = proceed(plan.endpoint(permit));
+            AttemptTimer.succeeded(plan, timer, watch, result);
+        } catch (Throwable first) {
             try {
-                plan.inject(permit);
-                result = proceed(plan.endpoint(permit));
-                AttemptTimer.ended(plan, timer, watch, result);
-            } catch (Throwable first) {
                 CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
                 while (true) {
-                    call.awaitNext();
+                    AttemptTimer.awaitNext(plan, call, watch);
                     timer = plan.armTimer();
                     try {
                         call.inject();
@@ -179,12 +179,12 @@ public aspect SyncAdvice {
                     call.succeeded();
                     return result;
                 }
+            } finally {
+                CallWatch.disarm(watch);
             }
-            plan.succeeded(permit, start);
-            return result;
-        } finally {
-            CallWatch.disarm(watch);
         }
+        plan.succeeded(permit, start);
+        return result;
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
@@ -192,18 +192,18 @@ public aspect SyncAdvice {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
         Object permit = plan.enter();
+        AttemptTimer timer = plan.armTimer();
         AtomicLongArray watch = CallWatch.arm(plan, start);
+        Object result;
         try {
-            AttemptTimer timer = plan.armTimer();
-            Object result;
+            plan.inject(permit);
+            result = proceed(plan.endpoint(permit));
+            AttemptTimer.succeeded(plan, timer, watch, result);
+        } catch (Throwable first) {
             try {
-                plan.inject(permit);
-                result = proceed(plan.endpoint(permit));
-                AttemptTimer.ended(plan, timer, watch, result);
-            } catch (Throwable first) {
                 CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
                 while (true) {
-                    call.awaitNext();
+                    AttemptTimer.awaitNext(plan, call, watch);
                     timer = plan.armTimer();
                     try {
                         call.inject();
@@ -216,12 +216,12 @@ public aspect SyncAdvice {
                     call.succeeded();
                     return result;
                 }
+            } finally {
+                CallWatch.disarm(watch);
             }
-            plan.succeeded(permit, start);
-            return result;
-        } finally {
-            CallWatch.disarm(watch);
         }
+        plan.succeeded(permit, start);
+        return result;
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
@@ -229,18 +229,18 @@ public aspect SyncAdvice {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
         Object permit = plan.enter();
+        AttemptTimer timer = plan.armTimer();
         AtomicLongArray watch = CallWatch.arm(plan, start);
+        Object result;
         try {
-            AttemptTimer timer = plan.armTimer();
-            Object result;
+            plan.inject(permit);
+            result = proceed(plan.endpoint(permit));
+            AttemptTimer.succeeded(plan, timer, watch, result);
+        } catch (Throwable first) {
             try {
-                plan.inject(permit);
-                result = proceed(plan.endpoint(permit));
-                AttemptTimer.ended(plan, timer, watch, result);
-            } catch (Throwable first) {
                 CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
                 while (true) {
-                    call.awaitNext();
+                    AttemptTimer.awaitNext(plan, call, watch);
                     timer = plan.armTimer();
                     try {
                         call.inject();
@@ -253,12 +253,12 @@ public aspect SyncAdvice {
                     call.succeeded();
                     return result;
                 }
+            } finally {
+                CallWatch.disarm(watch);
             }
-            plan.succeeded(permit, start);
-            return result;
-        } finally {
-            CallWatch.disarm(watch);
         }
+        plan.succeeded(permit, start);
+        return result;
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
@@ -266,18 +266,18 @@ public aspect SyncAdvice {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
         Object permit = plan.enter();
+        AttemptTimer timer = plan.armTimer();
         AtomicLongArray watch = CallWatch.arm(plan, start);
+        Object result;
         try {
-            AttemptTimer timer = plan.armTimer();
-            Object result;
+            plan.inject(permit);
+            result = proceed(plan.endpoint(permit));
+            AttemptTimer.succeeded(plan, timer, watch, result);
+        } catch (Throwable first) {
             try {
-                plan.inject(permit);
-                result = proceed(plan.endpoint(permit));
-                AttemptTimer.ended(plan, timer, watch, result);
-            } catch (Throwable first) {
                 CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
                 while (true) {
-                    call.awaitNext();
+                    AttemptTimer.awaitNext(plan, call, watch);
                     timer = plan.armTimer();
                     try {
                         call.inject();
@@ -290,12 +290,12 @@ public aspect SyncAdvice {
                     call.succeeded();
                     return result;
                 }
+            } finally {
+                CallWatch.disarm(watch);
             }
-            plan.succeeded(permit, start);
-            return result;
-        } finally {
-            CallWatch.disarm(watch);
         }
+        plan.succeeded(permit, start);
+        return result;
     }
 
     /** An Endpoint parameter further right than the advice can rebind: fail loudly rather than run unprotected. */

@@ -71,6 +71,16 @@ public final class AttemptTimer implements Runnable {
         throw Sneaky.rethrow(e);
     }
 
+    /**
+     * The first attempt returned {@code result}: as {@link #ended}, and on time the call's watch is disarmed too (one
+     * call on the happy path; a late result leaves it to the failure path).
+     */
+    public static void succeeded(MethodPlan plan, AttemptTimer timer, AtomicLongArray watch, Object result) {
+        if (timer == null && CallWatch.disarmIfOnTime(watch)) return;
+        ended(plan, timer, watch, result);
+        CallWatch.disarm(watch);
+    }
+
     /** The failure to report for an attempt: an {@link AttemptTimeoutException} if its timer or the deadline fired. */
     public static Throwable failed(MethodPlan plan, AttemptTimer timer, AtomicLongArray watch, Throwable failure) {
         boolean late = timer != null && timer.disarm();
@@ -80,5 +90,21 @@ public final class AttemptTimer implements Runnable {
                 : new AttemptTimeoutException(plan.methodId, plan.retry.attemptTimeout());
         e.initCause(failure);
         return e;
+    }
+
+    /**
+     * The wait before the next attempt ({@link CallState#awaitNext}). An interrupt there from the deadline watchdog
+     * (a wait that overran the deadline by a hair) ends the call as a timeout, not as an InterruptedException the
+     * caller never caused.
+     */
+    public static void awaitNext(MethodPlan plan, CallState call, AtomicLongArray watch) {
+        try {
+            call.awaitNext();
+        } catch (Throwable t) {
+            if (!CallWatch.consume(watch)) throw Sneaky.rethrow(t);
+            AttemptTimeoutException e = AttemptTimeoutException.deadline(plan.methodId, plan.retry.maxDuration());
+            e.initCause(t);
+            throw Sneaky.rethrow(e);
+        }
     }
 }

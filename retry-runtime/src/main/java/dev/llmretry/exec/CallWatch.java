@@ -27,7 +27,7 @@ public final class CallWatch {
     static final long SCAN_MILLIS = 50;
     private static final int IDLE_SCANS = 40; // about 2 s without a call to watch: the watchdog ends
     private static final long RETIRE_GRACE_NANOS = 1_000_000;
-    private static final int STATE = 0, DEADLINE = 1;
+    private static final int STATE = 0, DEADLINE = 1, STRAY = 2;
     private static final long IDLE = 0, ARMED = 1, FIRING = 2, FIRED = 3, CONSUMED = 4;
     private static final ThreadLocal<AtomicLongArray> SLOT = ThreadLocal.withInitial(CallWatch::register);
     private static final ConcurrentLinkedQueue<Watched> WATCHED = new ConcurrentLinkedQueue<>();
@@ -40,7 +40,7 @@ public final class CallWatch {
     }
 
     private static AtomicLongArray register() {
-        AtomicLongArray slot = new AtomicLongArray(2);
+        AtomicLongArray slot = new AtomicLongArray(3);
         WATCHED.add(new Watched(Thread.currentThread(), slot));
         return slot;
     }
@@ -50,6 +50,7 @@ public final class CallWatch {
         if (plan.retry == null) return null;
         AtomicLongArray slot = SLOT.get();
         if (slot.get(STATE) != IDLE) return null; // nested: the outer call's deadline stays in force
+        if (slot.get(STRAY) != 0) clearStray(slot);
         slot.lazySet(DEADLINE, deadline(plan, start));
         slot.lazySet(STATE, ARMED);
         if (watchdog == null) startWatchdog();
@@ -82,6 +83,12 @@ public final class CallWatch {
                 : new AttemptTimeoutException(plan.methodId, plan.retry.attemptTimeout());
     }
 
+    /** The watchdog fired a call as it ended: the interrupt it left on this thread was meant for that call. */
+    private static void clearStray(AtomicLongArray slot) {
+        slot.set(STRAY, 0);
+        Thread.interrupted();
+    }
+
     /** Whether the deadline fired; if so the interrupt it caused is cleared (once) and it stays fired. */
     static boolean consume(AtomicLongArray slot) {
         if (slot == null) return false;
@@ -98,11 +105,29 @@ public final class CallWatch {
         return true;
     }
 
-    /** The call is over: stops watching it, clearing an interrupt the watchdog caused. */
+    /** The happy path's end: disarms a watch that did not fire and returns true; false (nothing done) if it fired. */
+    static boolean disarmIfOnTime(AtomicLongArray slot) {
+        if (slot == null) return true;
+        if (slot.get(STATE) != ARMED) return false;
+        slot.lazySet(STATE, IDLE);
+        return true;
+    }
+
+    /**
+     * The call is over: stops watching it, clearing an interrupt the watchdog caused. Plain ordered writes to the
+     * thread's own slot, no compare-and-set (a locked instruction would cost the happy path several nanoseconds); the
+     * watchdog never overwrites an idle slot. The price, documented in docs/threads-and-shutdown.md: a call ending
+     * within the nanosecond in which the watchdog fires it (only a call already past its deadline) can leave that
+     * interrupt on the thread; the thread's next protected call clears it.
+     */
     public static void disarm(AtomicLongArray slot) {
-        if (slot == null || slot.compareAndSet(STATE, ARMED, IDLE)) return;
+        if (slot == null) return;
+        if (slot.get(STATE) == ARMED) {
+            slot.lazySet(STATE, IDLE);
+            return;
+        }
         consume(slot);
-        slot.set(STATE, IDLE);
+        slot.lazySet(STATE, IDLE);
     }
 
     private static synchronized void startWatchdog() {
@@ -147,7 +172,7 @@ public final class CallWatch {
                 sleep = Math.min(sleep, left);
             } else if (w.slot.compareAndSet(STATE, ARMED, FIRING)) {
                 w.thread.interrupt();
-                w.slot.set(STATE, FIRED);
+                if (!w.slot.compareAndSet(STATE, FIRING, FIRED)) w.slot.lazySet(STRAY, 1); // the call just ended
             }
         }
         return sleep;

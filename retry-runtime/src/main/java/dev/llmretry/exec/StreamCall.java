@@ -64,7 +64,7 @@ public final class StreamCall {
                 close(result, failure); // its HTTP response must not stay open while the next attempt runs
                 if (call == null) call = plan.failed(permit, start, failure);
                 else call.failed(failure);
-                call.awaitNext();
+                AttemptTimer.awaitNext(plan, call, watch);
                 continue;
             }
             Target target = call == null ? Target.of(permit) : call.target();
