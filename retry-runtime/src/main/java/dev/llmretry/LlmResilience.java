@@ -91,4 +91,21 @@ public final class LlmResilience {
     public static boolean removeListener(LlmRetryListener listener) {
         return LlmRuntime.get().listeners().remove(listener);
     }
+
+    /**
+     * Ends the library's threads ({@code llm-retry-scheduler}, {@code llm-retry-worker-N}, {@code llm-retry-watchdog}),
+     * so that an application server can unload the application: call it when the application stops. Async calls
+     * still waiting for a retry are dropped and bodies still running are interrupted, so stop making calls first.
+     * Idempotent and safe from any thread; a call made afterwards starts the threads again.
+     *
+     * <pre>{@code
+     * public class LlmRetryShutdown implements ServletContextListener {
+     *     public void contextDestroyed(ServletContextEvent e) { LlmResilience.shutdown(); }
+     * }
+     * // Spring: in any bean, @PreDestroy void stopLlmRetry() { LlmResilience.shutdown(); }
+     * }</pre>
+     */
+    public static void shutdown() {
+        LlmRuntime.get().shutdown();
+    }
 }

@@ -22,6 +22,7 @@ final class MethodChecks {
     private final TypeMirror future;
     private final TypeMirror completionStage;
     private final TypeMirror spliterator;
+    private final ResultShapes resultShapes;
 
     MethodChecks(Diagnostics diagnostics, Types types, Elements elements) {
         this.diagnostics = diagnostics;
@@ -29,6 +30,7 @@ final class MethodChecks {
         this.future = erasure(elements, "java.util.concurrent.Future");
         this.completionStage = erasure(elements, "java.util.concurrent.CompletionStage");
         this.spliterator = erasure(elements, "java.util.Spliterator");
+        this.resultShapes = new ResultShapes(diagnostics, types, elements);
     }
 
     /** A method-level annotation on a method without a body. */
@@ -67,6 +69,7 @@ final class MethodChecks {
         }
         if (failover != null && endpoints != 1) endpointCount(method, failover, onType, endpoints);
         resultType(method, anyAnnotation);
+        resultShapes.check(method, anyAnnotation);
     }
 
     private void endpointCount(ExecutableElement method, Site failover, boolean onType, int endpoints) {

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmretry.LlmResilience;
 import dev.llmretry.config.ConfigLoader;
-import dev.llmretry.breaker.CircuitState;
 import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.TargetView;
 import dev.llmretry.exec.RandomSource;
 import dev.llmretry.exec.TimeSource;
 import dev.llmretry.health.HealthReport;
@@ -150,14 +148,7 @@ class CancellationStormTest {
 
     private void assertEveryCircuitStillCloses() {
         upstream.recover();
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25)).untilAsserted(() -> {
-            probe(() -> service.probeIag(null));
-            probe(() -> service.probeOneapi(null));
-            probe(() -> service.probeLitellm(null));
-            for (TargetView t : LlmRuntime.get().targets()) {
-                assertEquals(CircuitState.CLOSED, t.breaker().state(), t.name() + " closes again: " + LlmResilience.health());
-            }
-        });
+        CircuitProbes.assertEveryCircuitStillCloses(service);
     }
 
     private void assertNoThreadLeft() {
@@ -166,13 +157,5 @@ class CancellationStormTest {
         await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(List.of(),
                 Thread.getAllStackTraces().keySet().stream().filter(t -> !threadsBefore.contains(t) && t.isAlive())
                         .map(Thread::getName).toList()));
-    }
-
-    private static void probe(java.util.concurrent.Callable<String> call) {
-        try {
-            call.call();
-        } catch (Exception ignored) {
-            // still open or half-open: the next poll tries again
-        }
     }
 }

@@ -2,9 +2,11 @@ package dev.llmretry.aspect;
 
 import dev.llmretry.Endpoint;
 import dev.llmretry.exec.AttemptTimer;
+import dev.llmretry.exec.CallWatch;
 import dev.llmretry.exec.CallState;
 import dev.llmretry.exec.LlmRuntime;
 import dev.llmretry.exec.MethodPlan;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.aspectj.lang.annotation.SuppressAjWarnings;
 
 /**
@@ -14,7 +16,9 @@ import org.aspectj.lang.annotation.SuppressAjWarnings;
  * it into the woven method and no {@code JoinPoint} or closure is ever allocated (see docs/benchmarks.md). The body
  * is the same loop for every variant; the variants differ only in where the {@code Endpoint} parameter sits, since
  * AspectJ can rebind an argument only at a position fixed in the pointcut. Everything else happens in
- * {@link MethodPlan} and {@link CallState}.
+ * {@link MethodPlan} and {@link CallState}. {@link CallWatch} bounds the whole call by its {@code max-duration}
+ * (interrupting a hung attempt) and {@link AttemptTimer} each attempt by {@code attempt-timeout}; a result that
+ * arrives after either fired is discarded.
  */
 public aspect SyncAdvice {
     /** A method, or a public method of a type, carrying one of the annotations. */
@@ -32,7 +36,8 @@ public aspect SyncAdvice {
         && !execution(java.util.concurrent.CompletionStage+ *(..))
         && !execution(java.util.stream.BaseStream+ *(..))
         && !execution(java.util.Iterator+ *(..))
-        && !execution(java.util.concurrent.Flow.Publisher+ *(..));
+        && !execution(java.util.concurrent.Flow.Publisher+ *(..))
+        && !ShapedAdvice.reactive();
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(): sync() && !execution(* *(.., dev.llmretry.Endpoint, ..)) {
@@ -40,28 +45,33 @@ public aspect SyncAdvice {
         long start = plan.start();
         Object permit = plan.enter();
         AttemptTimer timer = plan.armTimer();
+        AtomicLongArray watch = CallWatch.arm(plan, start);
         Object result;
         try {
             plan.inject(permit);
             result = proceed();
+            AttemptTimer.succeeded(plan, timer, watch, result);
         } catch (Throwable first) {
-            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
-            while (true) {
-                call.awaitNext();
-                timer = plan.armTimer();
-                try {
-                    call.inject();
-                    result = proceed();
-                } catch (Throwable again) {
-                    call.failed(plan.timedOut(timer, again));
-                    continue;
+            try {
+                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                while (true) {
+                    AttemptTimer.awaitNext(plan, call, watch);
+                    timer = plan.armTimer();
+                    try {
+                        call.inject();
+                        result = proceed();
+                        AttemptTimer.ended(plan, timer, watch, result);
+                    } catch (Throwable again) {
+                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
+                        continue;
+                    }
+                    call.succeeded();
+                    return result;
                 }
-                plan.disarm(timer);
-                call.succeeded();
-                return result;
+            } finally {
+                CallWatch.disarm(watch);
             }
         }
-        plan.disarm(timer);
         plan.succeeded(permit, start);
         return result;
     }
@@ -72,28 +82,33 @@ public aspect SyncAdvice {
         long start = plan.start();
         Object permit = plan.enter();
         AttemptTimer timer = plan.armTimer();
+        AtomicLongArray watch = CallWatch.arm(plan, start);
         Object result;
         try {
             plan.inject(permit);
             result = proceed(plan.endpoint(permit));
+            AttemptTimer.succeeded(plan, timer, watch, result);
         } catch (Throwable first) {
-            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
-            while (true) {
-                call.awaitNext();
-                timer = plan.armTimer();
-                try {
-                    call.inject();
-                    result = proceed(call.endpoint());
-                } catch (Throwable again) {
-                    call.failed(plan.timedOut(timer, again));
-                    continue;
+            try {
+                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                while (true) {
+                    AttemptTimer.awaitNext(plan, call, watch);
+                    timer = plan.armTimer();
+                    try {
+                        call.inject();
+                        result = proceed(call.endpoint());
+                        AttemptTimer.ended(plan, timer, watch, result);
+                    } catch (Throwable again) {
+                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
+                        continue;
+                    }
+                    call.succeeded();
+                    return result;
                 }
-                plan.disarm(timer);
-                call.succeeded();
-                return result;
+            } finally {
+                CallWatch.disarm(watch);
             }
         }
-        plan.disarm(timer);
         plan.succeeded(permit, start);
         return result;
     }
@@ -104,28 +119,33 @@ public aspect SyncAdvice {
         long start = plan.start();
         Object permit = plan.enter();
         AttemptTimer timer = plan.armTimer();
+        AtomicLongArray watch = CallWatch.arm(plan, start);
         Object result;
         try {
             plan.inject(permit);
             result = proceed(plan.endpoint(permit));
+            AttemptTimer.succeeded(plan, timer, watch, result);
         } catch (Throwable first) {
-            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
-            while (true) {
-                call.awaitNext();
-                timer = plan.armTimer();
-                try {
-                    call.inject();
-                    result = proceed(call.endpoint());
-                } catch (Throwable again) {
-                    call.failed(plan.timedOut(timer, again));
-                    continue;
+            try {
+                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                while (true) {
+                    AttemptTimer.awaitNext(plan, call, watch);
+                    timer = plan.armTimer();
+                    try {
+                        call.inject();
+                        result = proceed(call.endpoint());
+                        AttemptTimer.ended(plan, timer, watch, result);
+                    } catch (Throwable again) {
+                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
+                        continue;
+                    }
+                    call.succeeded();
+                    return result;
                 }
-                plan.disarm(timer);
-                call.succeeded();
-                return result;
+            } finally {
+                CallWatch.disarm(watch);
             }
         }
-        plan.disarm(timer);
         plan.succeeded(permit, start);
         return result;
     }
@@ -136,28 +156,33 @@ public aspect SyncAdvice {
         long start = plan.start();
         Object permit = plan.enter();
         AttemptTimer timer = plan.armTimer();
+        AtomicLongArray watch = CallWatch.arm(plan, start);
         Object result;
         try {
             plan.inject(permit);
             result = proceed(plan.endpoint(permit));
+            AttemptTimer.succeeded(plan, timer, watch, result);
         } catch (Throwable first) {
-            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
-            while (true) {
-                call.awaitNext();
-                timer = plan.armTimer();
-                try {
-                    call.inject();
-                    result = proceed(call.endpoint());
-                } catch (Throwable again) {
-                    call.failed(plan.timedOut(timer, again));
-                    continue;
+            try {
+                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                while (true) {
+                    AttemptTimer.awaitNext(plan, call, watch);
+                    timer = plan.armTimer();
+                    try {
+                        call.inject();
+                        result = proceed(call.endpoint());
+                        AttemptTimer.ended(plan, timer, watch, result);
+                    } catch (Throwable again) {
+                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
+                        continue;
+                    }
+                    call.succeeded();
+                    return result;
                 }
-                plan.disarm(timer);
-                call.succeeded();
-                return result;
+            } finally {
+                CallWatch.disarm(watch);
             }
         }
-        plan.disarm(timer);
         plan.succeeded(permit, start);
         return result;
     }
@@ -168,28 +193,33 @@ public aspect SyncAdvice {
         long start = plan.start();
         Object permit = plan.enter();
         AttemptTimer timer = plan.armTimer();
+        AtomicLongArray watch = CallWatch.arm(plan, start);
         Object result;
         try {
             plan.inject(permit);
             result = proceed(plan.endpoint(permit));
+            AttemptTimer.succeeded(plan, timer, watch, result);
         } catch (Throwable first) {
-            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
-            while (true) {
-                call.awaitNext();
-                timer = plan.armTimer();
-                try {
-                    call.inject();
-                    result = proceed(call.endpoint());
-                } catch (Throwable again) {
-                    call.failed(plan.timedOut(timer, again));
-                    continue;
+            try {
+                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                while (true) {
+                    AttemptTimer.awaitNext(plan, call, watch);
+                    timer = plan.armTimer();
+                    try {
+                        call.inject();
+                        result = proceed(call.endpoint());
+                        AttemptTimer.ended(plan, timer, watch, result);
+                    } catch (Throwable again) {
+                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
+                        continue;
+                    }
+                    call.succeeded();
+                    return result;
                 }
-                plan.disarm(timer);
-                call.succeeded();
-                return result;
+            } finally {
+                CallWatch.disarm(watch);
             }
         }
-        plan.disarm(timer);
         plan.succeeded(permit, start);
         return result;
     }
@@ -200,28 +230,33 @@ public aspect SyncAdvice {
         long start = plan.start();
         Object permit = plan.enter();
         AttemptTimer timer = plan.armTimer();
+        AtomicLongArray watch = CallWatch.arm(plan, start);
         Object result;
         try {
             plan.inject(permit);
             result = proceed(plan.endpoint(permit));
+            AttemptTimer.succeeded(plan, timer, watch, result);
         } catch (Throwable first) {
-            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
-            while (true) {
-                call.awaitNext();
-                timer = plan.armTimer();
-                try {
-                    call.inject();
-                    result = proceed(call.endpoint());
-                } catch (Throwable again) {
-                    call.failed(plan.timedOut(timer, again));
-                    continue;
+            try {
+                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                while (true) {
+                    AttemptTimer.awaitNext(plan, call, watch);
+                    timer = plan.armTimer();
+                    try {
+                        call.inject();
+                        result = proceed(call.endpoint());
+                        AttemptTimer.ended(plan, timer, watch, result);
+                    } catch (Throwable again) {
+                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
+                        continue;
+                    }
+                    call.succeeded();
+                    return result;
                 }
-                plan.disarm(timer);
-                call.succeeded();
-                return result;
+            } finally {
+                CallWatch.disarm(watch);
             }
         }
-        plan.disarm(timer);
         plan.succeeded(permit, start);
         return result;
     }
@@ -232,28 +267,33 @@ public aspect SyncAdvice {
         long start = plan.start();
         Object permit = plan.enter();
         AttemptTimer timer = plan.armTimer();
+        AtomicLongArray watch = CallWatch.arm(plan, start);
         Object result;
         try {
             plan.inject(permit);
             result = proceed(plan.endpoint(permit));
+            AttemptTimer.succeeded(plan, timer, watch, result);
         } catch (Throwable first) {
-            CallState call = plan.failed(permit, start, plan.timedOut(timer, first));
-            while (true) {
-                call.awaitNext();
-                timer = plan.armTimer();
-                try {
-                    call.inject();
-                    result = proceed(call.endpoint());
-                } catch (Throwable again) {
-                    call.failed(plan.timedOut(timer, again));
-                    continue;
+            try {
+                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                while (true) {
+                    AttemptTimer.awaitNext(plan, call, watch);
+                    timer = plan.armTimer();
+                    try {
+                        call.inject();
+                        result = proceed(call.endpoint());
+                        AttemptTimer.ended(plan, timer, watch, result);
+                    } catch (Throwable again) {
+                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
+                        continue;
+                    }
+                    call.succeeded();
+                    return result;
                 }
-                plan.disarm(timer);
-                call.succeeded();
-                return result;
+            } finally {
+                CallWatch.disarm(watch);
             }
         }
-        plan.disarm(timer);
         plan.succeeded(permit, start);
         return result;
     }

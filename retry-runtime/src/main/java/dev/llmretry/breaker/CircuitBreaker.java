@@ -96,9 +96,6 @@ public final class CircuitBreaker {
 
     public BreakerSettings settings() { return settings; }
 
-    /** New settings apply from the next state change on (a reloaded retry.yaml does not reset a breaker). */
-    public void updateSettings(BreakerSettings newSettings) { this.settings = newSettings; }
-
     /**
      * Replaces the settings from the next call on (a reloaded retry.yaml); the circuit's state survives. A closed
      * circuit starts counting against the new thresholds at once (its count of failures so far starts again); an open

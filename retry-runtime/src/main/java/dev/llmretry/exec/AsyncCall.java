@@ -9,7 +9,9 @@ import java.util.concurrent.ExecutionException;
  * The async shell around the decision core: the same {@link MethodPlan}/{@link CallState} logic as a sync call, but
  * each wait is a task on the {@link TimeSource}'s scheduler, so a call waiting for its next attempt holds no thread.
  * Cancelling the returned future cancels the pending retry and the in-flight attempt's future. Failures reach the
- * caller unwrapped (not as {@link CompletionException}). One instance per call.
+ * caller unwrapped (not as {@link CompletionException}). An attempt that never completes is ended by its
+ * {@code attempt-timeout} or, at the latest, by the call's {@code max-duration}. Retries run on the time source's
+ * worker threads (see {@link TimeSource#schedule}). One instance per call.
  *
  * <pre>{@code
  * CompletableFuture<Object> f = AsyncCall.start(plan, endpoint -> client.chatAsync(endpoint, q));
@@ -19,6 +21,7 @@ public final class AsyncCall extends CompletableFuture<Object> {
     private final MethodPlan plan;
     private final Attempt attempt;
     private final long start;
+    private final long deadline;
     private Object firstPermit;
     private CallState call;
     private volatile TimeSource.Cancellable pendingRetry;
@@ -29,6 +32,7 @@ public final class AsyncCall extends CompletableFuture<Object> {
         this.plan = plan;
         this.attempt = attempt;
         this.start = plan.start();
+        this.deadline = CallWatch.deadline(plan, start);
     }
 
     /** Starts the call; never throws: every failure, even "no endpoint available", completes the future. */
@@ -62,7 +66,7 @@ public final class AsyncCall extends CompletableFuture<Object> {
             return;
         }
         inFlight = f;
-        armTimeout(f, endpoint);
+        armTimeout(f);
         f.whenComplete((value, error) -> {
             disarmTimeout();
             if (error == null) onSuccess(value);
@@ -70,11 +74,11 @@ public final class AsyncCall extends CompletableFuture<Object> {
         });
     }
 
-    private void armTimeout(CompletableFuture<?> f, dev.llmretry.Endpoint endpoint) {
-        if (plan.retry == null || plan.retry.attemptTimeout() == null || f.isDone()) return;
-        java.time.Duration limit = plan.retry.attemptTimeout();
-        pendingTimeout = plan.time.schedule(() -> f.completeExceptionally(
-                new AttemptTimeoutException(plan.methodId, limit)), limit.toNanos());
+    /** The attempt ends at its attempt-timeout or at the call's deadline (max-duration), whichever comes first. */
+    private void armTimeout(CompletableFuture<?> f) {
+        long nanos = CallWatch.attemptLimitNanos(plan, deadline);
+        if (nanos == 0 || f.isDone()) return;
+        pendingTimeout = plan.time.schedule(() -> f.completeExceptionally(CallWatch.expired(plan, deadline)), nanos);
     }
 
     private void disarmTimeout() {

@@ -380,6 +380,16 @@ public final class LlmRuntime {
 
     FaultInjector faultInjector() { return faultInjector; }
 
+    /**
+     * Ends the library's threads: the scheduler and worker threads of async retries and timeouts (pending retries are
+     * dropped, running bodies interrupted) and the deadline watchdog of blocking calls. Idempotent. Configuration,
+     * breakers and health stay; a call made afterwards starts the threads again. See {@code LlmResilience.shutdown()}.
+     */
+    public void shutdown() {
+        SystemTimeSource.INSTANCE.shutdown();
+        CallWatch.shutdown();
+    }
+
     /** For the test harness: forgets every breaker, health counter and plan, and re-reads the configuration. */
     public void resetState() {
         synchronized (configLock) {

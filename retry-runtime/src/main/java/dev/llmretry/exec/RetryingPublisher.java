@@ -3,6 +3,7 @@ package dev.llmretry.exec;
 import dev.llmretry.event.StreamIncomplete;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The streaming shell for {@link Flow.Publisher} results. Each subscriber gets its own call: attempts subscribe to
@@ -30,17 +31,25 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
         new Subscription(downstream).begin();
     }
 
+    /**
+     * One subscriber's call. The permit of each attempt is settled exactly once, by whichever comes first: its first
+     * element (or completion), its error, its attempt-timeout, or the subscriber leaving ({@code cancel},
+     * {@code request(n <= 0)}). {@link #live} names the attempt whose permit is still unsettled; settling is winning
+     * the compare-and-set on it, so a first element racing the timeout is either delivered or retried, never both.
+     */
     private final class Subscription implements Flow.Subscription {
         private final Flow.Subscriber<? super Object> downstream;
         private long requested; // total demand from downstream; guarded by this
         private Flow.Subscription upstream; // guarded by this
         private final AtomicBoolean cancelled = new AtomicBoolean();
+        private final AtomicInteger live = new AtomicInteger(); // the attempt holding an unsettled permit; 0 for none
         private final long start = plan.start();
+        private final long deadline = CallWatch.deadline(plan, start);
         private Object firstPermit;
-        private CallState call;
+        private volatile CallState call;
         private volatile TimeSource.Cancellable pendingRetry;
-        private volatile boolean committed;
-        private volatile int generation;
+        private volatile int committed; // the attempt whose first element was delivered; 0 before
+        private int generation; // attempts started; written only by run(), one attempt after the other
         private volatile TimeSource.Cancellable pendingTimeout;
         private long delivered;
 
@@ -50,10 +59,11 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
 
         void begin() {
             downstream.onSubscribe(this);
+            if (cancelled.get()) return; // left inside onSubscribe: no permit taken
             try {
                 firstPermit = plan.enter();
             } catch (Throwable t) {
-                downstream.onError(t);
+                fail(t);
                 return;
             }
             run();
@@ -63,10 +73,23 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
             return call == null ? Target.of(firstPermit) : call.target();
         }
 
+        /** Wins the right to settle attempt {@code attemptNo}'s permit; false if something else settled it. */
+        private boolean settle(int attemptNo) {
+            return attemptNo != 0 && live.compareAndSet(attemptNo, 0);
+        }
+
+        /** The subscriber left before the attempt's first element: the permit goes back, no outcome recorded. */
+        private void giveBack() {
+            CallState c = call;
+            if (c == null) plan.abandon(firstPermit);
+            else c.abandon();
+        }
+
         private void run() {
+            int attemptNo = ++generation;
+            live.set(attemptNo);
             if (cancelled.get()) { // cancelled after the permit for this attempt was taken
-                if (call == null) plan.abandon(firstPermit);
-                else call.abandon();
+                if (settle(attemptNo)) giveBack();
                 return;
             }
             Flow.Publisher<?> source;
@@ -77,27 +100,21 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
                 if (result == null) throw new NullPointerException(plan.methodId + " returned a null Publisher");
                 source = (Flow.Publisher<?>) result;
             } catch (Throwable t) {
-                failedBeforeFirst(t);
+                if (settle(attemptNo)) failedBeforeFirst(t);
                 return;
             }
-            int attemptNo = ++generation;
             armTimeout(attemptNo);
             source.subscribe(new AttemptSubscriber(attemptNo));
         }
 
-        /** {@code attempt-timeout} bounds the time to the first element of each attempt. */
+        /** {@code attempt-timeout} and, at the latest, {@code max-duration} bound the wait for the first element. */
         private void armTimeout(int attemptNo) {
-            long nanos = plan.attemptTimeoutNanos();
+            long nanos = CallWatch.attemptLimitNanos(plan, deadline);
             if (nanos == 0) return;
             pendingTimeout = plan.time.schedule(() -> {
-                if (attemptNo != generation || committed) return;
-                generation++; // late signals from the timed-out attempt are ignored from now on
-                Flow.Subscription s;
-                synchronized (this) {
-                    s = upstream;
-                }
-                if (s != null) s.cancel();
-                failedBeforeFirst(new AttemptTimeoutException(plan.methodId, plan.retry.attemptTimeout()));
+                if (!settle(attemptNo)) return; // the first element, an error or a cancel came first
+                cancelUpstream();
+                failedBeforeFirst(CallWatch.expired(plan, deadline));
             }, nanos);
         }
 
@@ -106,15 +123,23 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
             if (t != null) t.cancel();
         }
 
-        private void commit() {
-            if (committed) return;
-            committed = true;
+        private void cancelUpstream() {
+            Flow.Subscription s;
+            synchronized (this) {
+                s = upstream;
+                upstream = null;
+            }
+            if (s != null) s.cancel();
+        }
+
+        private void commit(int attemptNo) {
+            committed = attemptNo;
             disarmTimeout();
             if (call == null) plan.succeeded(firstPermit, start);
             else call.succeeded();
         }
 
-        /** Receives one attempt's signals; those of an attempt that timed out are dropped. */
+        /** Receives one attempt's signals; those of an attempt settled otherwise (timed out, cancelled) are dropped. */
         private final class AttemptSubscriber implements Flow.Subscriber<Object> {
             private final int attemptNo;
 
@@ -124,30 +149,34 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
 
             @Override
             public void onSubscribe(Flow.Subscription s) {
-                if (cancelled.get() || attemptNo != generation) {
-                    s.cancel();
-                    return;
-                }
                 long n;
                 synchronized (Subscription.this) {
-                    upstream = s;
-                    n = requested; // nothing was delivered yet: a new attempt owes the whole demand
+                    // checked under the lock that cancelUpstream() takes, so a settled attempt never keeps running
+                    if (cancelled.get() || live.get() != attemptNo) {
+                        n = -1;
+                    } else {
+                        upstream = s;
+                        n = requested; // nothing was delivered yet: a new attempt owes the whole demand
+                    }
                 }
-                if (n > 0) s.request(n);
+                if (n < 0) s.cancel();
+                else if (n > 0) s.request(n);
             }
 
             @Override
             public void onNext(Object item) {
-                if (attemptNo != generation) return;
-                commit();
+                if (committed != attemptNo) {
+                    if (!settle(attemptNo)) return;
+                    commit(attemptNo);
+                }
                 delivered++;
                 downstream.onNext(item);
             }
 
             @Override
             public void onError(Throwable t) {
-                if (attemptNo != generation) return;
-                if (!committed) {
+                if (committed != attemptNo) {
+                    if (!settle(attemptNo)) return;
                     disarmTimeout();
                     failedBeforeFirst(t);
                     return;
@@ -156,14 +185,16 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
                 target().failedLate(plan.time.nanoTime(), summary, plan.time.now());
                 plan.runtime.listeners().emit(new StreamIncomplete(call == null ? plan.runtime.nextCallId()
                         : call.callId(), plan.methodId, plan.time.now(), target().name, delivered, t, summary));
-                downstream.onError(t);
+                fail(t);
             }
 
             @Override
             public void onComplete() {
-                if (attemptNo != generation) return;
-                commit();
-                downstream.onComplete();
+                if (committed != attemptNo) {
+                    if (!settle(attemptNo)) return;
+                    commit(attemptNo);
+                }
+                if (cancelled.compareAndSet(false, true)) downstream.onComplete();
             }
         }
 
@@ -175,7 +206,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
                 if (call == null) call = plan.failed(firstPermit, start, failure);
                 else call.failed(failure);
             } catch (Throwable terminal) {
-                downstream.onError(terminal);
+                fail(terminal);
                 return;
             }
             long delay = call.delayNanos();
@@ -191,16 +222,22 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
             try {
                 call.acquireNext();
             } catch (Throwable terminal) {
-                downstream.onError(terminal);
+                fail(terminal);
                 return;
             }
             run();
         }
 
+        /** The one terminal signal (§1.7): the subscription counts as cancelled from here on (§1.6). */
+        private void fail(Throwable t) {
+            if (cancelled.compareAndSet(false, true)) downstream.onError(t);
+        }
+
         @Override
         public void request(long n) {
             if (n <= 0) {
-                cancel();
+                if (!cancelled.compareAndSet(false, true)) return; // after cancel or a terminal signal: a no-op (§3.6)
+                leave();
                 downstream.onError(new IllegalArgumentException("request(" + n + "): demand must be positive (§3.9)"));
                 return;
             }
@@ -214,15 +251,16 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
 
         @Override
         public void cancel() {
-            if (!cancelled.compareAndSet(false, true)) return;
+            if (cancelled.compareAndSet(false, true)) leave();
+        }
+
+        /** The subscriber left: nothing more is scheduled, and a permit not yet settled is given back. */
+        private void leave() {
             TimeSource.Cancellable r = pendingRetry;
             if (r != null) r.cancel();
             disarmTimeout();
-            Flow.Subscription s;
-            synchronized (this) {
-                s = upstream;
-            }
-            if (s != null) s.cancel();
+            if (settle(live.get())) giveBack(); // left before the first element: the trial slot must not stay taken
+            cancelUpstream();
         }
     }
 }

@@ -6,7 +6,11 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.BaseStream;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -15,7 +19,9 @@ import java.util.stream.StreamSupport;
  * has arrived (or the stream turned out empty), so failures before that are retried and failed over exactly like a
  * sync call, with the same decision core. The first element is fetched before the method returns. After it, a
  * failure is reported as-is to the consumer, recorded against the endpoint, marked by a {@link StreamIncomplete}
- * event, and never retried: the consumer must not see text twice.
+ * event, and never retried: the consumer must not see text twice. The stream (or {@link AutoCloseable} iterator) of
+ * a failed attempt is closed before the next attempt; {@code IntStream}, {@code LongStream} and {@code DoubleStream}
+ * results come back as the same kind of stream.
  *
  * <pre>{@code
  * Stream<String> chunks = (Stream<String>) StreamCall.start(plan, endpoint -> client.stream(endpoint, q), true);
@@ -29,11 +35,21 @@ public final class StreamCall {
     public static Object start(MethodPlan plan, Attempt attempt, boolean wantsStream) {
         long start = plan.start();
         Object permit = plan.enter();
+        AtomicLongArray watch = CallWatch.arm(plan, start); // max-duration bounds the wait for the first element
+        try {
+            return attempts(plan, attempt, wantsStream, start, permit, watch);
+        } finally {
+            CallWatch.disarm(watch);
+        }
+    }
+
+    private static Object attempts(MethodPlan plan, Attempt attempt, boolean wantsStream, long start, Object permit,
+                                   AtomicLongArray watch) {
         CallState call = null;
         while (true) {
             Endpoint endpoint = call == null ? plan.endpoint(permit) : call.endpoint();
             AttemptTimer timer = plan.armTimer();
-            Object result;
+            Object result = null;
             Iterator<?> source;
             boolean hasFirst;
             try {
@@ -42,14 +58,15 @@ public final class StreamCall {
                 result = attempt.invoke(endpoint);
                 source = iterator(result);
                 hasFirst = source.hasNext();
+                AttemptTimer.ended(plan, timer, watch, null);
             } catch (Throwable t) {
-                Throwable failure = plan.timedOut(timer, t);
+                Throwable failure = AttemptTimer.failed(plan, timer, watch, t);
+                close(result, failure); // its HTTP response must not stay open while the next attempt runs
                 if (call == null) call = plan.failed(permit, start, failure);
                 else call.failed(failure);
-                call.awaitNext();
+                AttemptTimer.awaitNext(plan, call, watch);
                 continue;
             }
-            plan.disarm(timer);
             Target target = call == null ? Target.of(permit) : call.target();
             if (call == null) plan.succeeded(permit, start);
             else call.succeeded();
@@ -58,7 +75,26 @@ public final class StreamCall {
             if (!wantsStream) return guarded;
             Stream<Object> s = StreamSupport.stream(
                     Spliterators.spliteratorUnknownSize(guarded, Spliterator.ORDERED), false);
-            return result instanceof BaseStream<?, ?> original ? s.onClose(original::close) : s;
+            if (result instanceof BaseStream<?, ?> original) s = s.onClose(original::close);
+            return sameShape(result, s);
+        }
+    }
+
+    /** A stream of the kind the method declared: {@code IntStream}, {@code LongStream} and {@code DoubleStream} too. */
+    private static Object sameShape(Object result, Stream<Object> s) {
+        if (result instanceof IntStream) return s.mapToInt(e -> (Integer) e);
+        if (result instanceof LongStream) return s.mapToLong(e -> (Long) e);
+        if (result instanceof DoubleStream) return s.mapToDouble(e -> (Double) e);
+        return s;
+    }
+
+    /** Closes a failed attempt's stream or closeable iterator; a failure to close is attached to the attempt's. */
+    private static void close(Object result, Throwable failure) {
+        try {
+            if (result instanceof BaseStream<?, ?> s) s.close();
+            else if (result instanceof AutoCloseable c) c.close();
+        } catch (Throwable e) {
+            if (e != failure) failure.addSuppressed(e);
         }
     }
 
@@ -69,7 +105,7 @@ public final class StreamCall {
     }
 
     /** Delivers the elements after the first one arrived; a later failure propagates unchanged and is recorded. */
-    private static final class CommittedIterator implements Iterator<Object> {
+    private static final class CommittedIterator implements Iterator<Object>, AutoCloseable {
         private final MethodPlan plan;
         private final Target target;
         private final Iterator<?> source;
@@ -108,6 +144,12 @@ public final class StreamCall {
             } catch (RuntimeException | Error e) {
                 throw incomplete(e);
             }
+        }
+
+        /** Closes the method's iterator if it can be closed (an iterator over an HTTP response usually can). */
+        @Override
+        public void close() throws Exception {
+            if (source instanceof AutoCloseable c) c.close();
         }
 
         private RuntimeException incomplete(Throwable e) {

@@ -24,7 +24,11 @@ public interface TimeSource {
     /** Blocks the calling thread for {@code nanos}; throws when interrupted (the flag is then cleared, as usual). */
     void sleep(long nanos) throws InterruptedException;
 
-    /** Runs {@code task} after {@code nanos} without holding a thread in the meantime. */
+    /**
+     * Runs {@code task} after {@code nanos} without holding a thread in the meantime. The real clock runs due tasks on
+     * its worker threads ({@code llm-retry-worker-N}), never on the thread that waits for them, so a task that blocks
+     * delays no other; the virtual clock of the test harness runs them on the thread that advances it.
+     */
     Cancellable schedule(Runnable task, long nanos);
 
     /** A scheduled task that can be called off. */
@@ -34,7 +38,10 @@ public interface TimeSource {
         boolean cancel();
     }
 
-    /** The real clock: {@link System#nanoTime()}, a real sleep, and one shared daemon scheduler. */
+    /**
+     * The real clock: {@link System#nanoTime()}, a real sleep, one shared daemon scheduler thread and a cached pool of
+     * daemon worker threads; {@code LlmResilience.shutdown()} ends them.
+     */
     static TimeSource system() {
         return SystemTimeSource.INSTANCE;
     }

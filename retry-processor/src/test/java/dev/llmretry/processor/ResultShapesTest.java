@@ -1,0 +1,100 @@
+package dev.llmretry.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.llmretry.processor.Compile.source;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** LLMR-017: result types the advice matches but cannot return are compile errors, with the type to declare. */
+class ResultShapesTest {
+
+    @Test
+    void listIteratorResult_compiling_failsWithLlmr017_sayingDeclareIterator() {
+        JavaFileObject file = source("Chat", """
+                public class Chat {
+                    @LlmRetry
+                    public ListIterator<String> chunks(String q) { return List.of(q).listIterator(); }
+                }
+                """);
+        Compilation c = Compile.compile(List.of(file));
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[LLMR-017] test.Chat#chunks returns java.util.ListIterator, a subtype of Iterator that "
+                + "llm-retry cannot return").inFile(file).onLineContaining("@LlmRetry");
+        assertThat(c).hadErrorContaining("Declare the result as Iterator.");
+    }
+
+    @Test
+    void submissionPublisherResult_compiling_failsWithLlmr017_sayingDeclareFlowPublisher() {
+        Compilation c = Compile.compile("Chat", """
+                public class Chat {
+                    @LlmRetry
+                    public SubmissionPublisher<String> chunks(String q) { return new SubmissionPublisher<>(); }
+                }
+                """);
+        assertThat(c).hadErrorContaining("[LLMR-017] test.Chat#chunks returns java.util.concurrent.SubmissionPublisher");
+        assertThat(c).hadErrorContaining("Declare the result as Flow.Publisher.");
+    }
+
+    @Test
+    void completableFutureSubclassResult_compiling_failsWithLlmr017() {
+        Compilation c = Compile.compile("Chat", """
+                public class Chat {
+                    public static class Answer extends CompletableFuture<String> { }
+                    @LlmRetry
+                    public Answer ask(String q) { return new Answer(); }
+                }
+                """);
+        assertThat(c).hadErrorContaining("[LLMR-017] test.Chat#ask returns test.Chat.Answer");
+        assertThat(c).hadErrorContaining("Declare the result as CompletionStage or CompletableFuture.");
+    }
+
+    @Test
+    void reactorMonoResult_compiling_failsWithLlmr017_notSupportedYet() {
+        JavaFileObject mono = JavaFileObjects.forSourceString("reactor.core.publisher.Mono",
+                "package reactor.core.publisher; public abstract class Mono<T> { }");
+        JavaFileObject file = source("Chat", """
+                public class Chat {
+                    @LlmRetry
+                    public reactor.core.publisher.Mono<String> ask(String q) { return null; }
+                }
+                """);
+        Compilation c = Compile.compile(List.of(mono, file));
+        assertThat(c).hadErrorContaining("[LLMR-017] test.Chat#ask returns reactor.core.publisher.Mono: Reactor and "
+                + "Reactive Streams results are not supported yet (a retry-reactor integration will add them)");
+    }
+
+    @Test
+    void typeLevelRetry_onListIteratorMethod_compiling_failsOnTheMethod() {
+        JavaFileObject file = source("Chat", """
+                @LlmRetry
+                public class Chat {
+                    public ListIterator<String> chunks(String q) { return List.of(q).listIterator(); }
+                }
+                """);
+        Compilation c = Compile.compile(List.of(file));
+        assertThat(c).hadErrorContaining("[LLMR-017]").inFile(file).onLineContaining("ListIterator<String> chunks");
+    }
+
+    @Test
+    void everySupportedShape_compiling_succeedsWithoutWarnings() {
+        Compilation c = Compile.compile("Chat", """
+                public class Chat {
+                    @LlmRetry public String text(String q) { return q; }
+                    @LlmRetry public CompletableFuture<String> future(String q) { return null; }
+                    @LlmRetry public CompletionStage<String> stage(String q) { return null; }
+                    @LlmRetry public java.util.stream.Stream<String> stream(String q) { return null; }
+                    @LlmRetry public java.util.stream.IntStream ints(String q) { return null; }
+                    @LlmRetry public java.util.stream.LongStream longs(String q) { return null; }
+                    @LlmRetry public java.util.stream.DoubleStream doubles(String q) { return null; }
+                    @LlmRetry public Iterator<String> iterator(String q) { return null; }
+                    @LlmRetry public Flow.Publisher<String> publisher(String q) { return null; }
+                    @LlmRetry public List<String> list(String q) { return null; }
+                }
+                """);
+        assertThat(c).succeededWithoutWarnings();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.llmretry.reliability;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.llmretry.LlmResilience;
+import dev.llmretry.breaker.CircuitState;
+import dev.llmretry.exec.LlmRuntime;
+import dev.llmretry.exec.TargetView;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/**
+ * After a storm: probes each endpoint through {@code probes} until every circuit is closed again. A trial slot that
+ * leaked (with {@code half-open-max-calls: 1}) keeps its circuit from ever closing, so this fails.
+ */
+final class CircuitProbes {
+    private CircuitProbes() {
+    }
+
+    /** {@code probes}' upstream must answer by now. */
+    static void assertEveryCircuitStillCloses(StormService probes) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25)).untilAsserted(() -> {
+            probe(() -> probes.probeIag(null));
+            probe(() -> probes.probeOneapi(null));
+            probe(() -> probes.probeLitellm(null));
+            for (TargetView t : LlmRuntime.get().targets()) {
+                assertEquals(CircuitState.CLOSED, t.breaker().state(), t.name() + " closes again: " + LlmResilience.health());
+            }
+        });
+    }
+
+    private static void probe(Callable<String> call) {
+        try {
+            call.call();
+        } catch (Exception ignored) {
+            // still open or half-open: the next poll tries again
+        }
+    }
+}
