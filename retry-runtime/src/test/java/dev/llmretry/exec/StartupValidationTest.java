@@ -62,7 +62,7 @@ class StartupValidationTest {
         List<String> where = e.problems().stream().map(ConfigProblem::keyPath).toList();
         assertEquals(List.of(BrokenService.class.getName() + "#typo", BrokenService.class.getName() + "#zero"), where,
                 e.getMessage());
-        assertTrue(e.getMessage().contains("names endpoint 'oneap'"), e.getMessage());
+        assertTrue(e.getMessage().contains("no endpoint named 'oneap'"), e.getMessage());
         assertTrue(e.getMessage().contains("max-attempts was 0"), e.getMessage());
         assertEquals(0, rt.plans().size(), "validating caches no plan");
     }
