@@ -9,9 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The streaming shell for {@link Flow.Publisher} results. Each subscriber gets its own call: attempts subscribe to
  * the method's publisher; until the first {@code onNext} an error is a failed attempt (retried after a scheduled
  * wait, or failed over, by the shared decision core); after it, errors pass to the subscriber unchanged, are recorded
- * against the endpoint and raise {@link StreamIncomplete}. {@code attempt-timeout} bounds each attempt's time to its
- * first element. Demand requested before an attempt's subscription
- * arrives is carried over to it. Follows the Reactive Streams rules for signals to the downstream subscriber.
+ * against the endpoint and raise {@link StreamIncomplete}. {@code attempt-timeout}, and at the latest the call's
+ * {@code max-duration}, bound each attempt's time to its first element. A subscriber that cancels (or requests
+ * {@code n <= 0}) before the first element gives the attempt's breaker permit back. Demand requested before an
+ * attempt's subscription arrives is carried over to it. Follows the Reactive Streams rules for signals to the
+ * downstream subscriber: one terminal signal, and {@code request}/{@code cancel} after it are no-ops.
  *
  * <pre>{@code
  * Flow.Publisher<Object> answer = new RetryingPublisher(plan, endpoint -> client.streamChat(endpoint, q));
