@@ -1,5 +1,6 @@
 package dev.llmretry.examples;
 
+import dev.llmretry.LlmResilience;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +56,11 @@ public final class Demo {
             return;
         }
         Console console = Console.stdout(options.colour(), System.getenv());
-        new DemoRunner(console, options.shortMode() ? Timings.fast() : Timings.normal()).run(scenarios);
+        try {
+            new DemoRunner(console, options.shortMode() ? Timings.fast() : Timings.normal()).run(scenarios);
+        } finally {
+            LlmResilience.shutdown(); // the library's threads end with the demo
+        }
     }
 
     static String usage() {

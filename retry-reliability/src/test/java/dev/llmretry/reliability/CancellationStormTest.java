@@ -144,6 +144,7 @@ class CancellationStormTest {
         for (String e : ENDPOINTS) {
             assertEquals(upstream.invocations(e), health.endpoint(e).totalRequests(), "total_requests of " + e);
         }
+        CircuitProbes.assertNothingInFlight();
     }
 
     private void assertEveryCircuitStillCloses() {

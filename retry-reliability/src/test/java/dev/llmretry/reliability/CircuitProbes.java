@@ -30,6 +30,18 @@ final class CircuitProbes {
         });
     }
 
+    /**
+     * Every permit a breaker handed out has an outcome (success, failure, abort) or was given back: a leak would make
+     * the availability rule wait for outcomes that never come before isolating an endpoint (issue 13).
+     */
+    static void assertNothingInFlight() {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25)).untilAsserted(() -> {
+            for (TargetView t : LlmRuntime.get().targets()) {
+                assertEquals(0, t.breaker().inFlight(), t.name() + ": permits without an outcome");
+            }
+        });
+    }
+
     private static void probe(Callable<String> call) {
         try {
             call.call();

@@ -116,6 +116,7 @@ class ShellSoakTest {
 
         assertTrue(Arrays.stream(threads).noneMatch(Thread::isAlive), "every caller finished: no call hangs for ever");
         assertTrue(calls.get() > deadlines.get(), calls + " calls, " + deadlines + " ended by their deadline");
+        CircuitProbes.assertNothingInFlight();
         assertEveryCircuitStillCloses();
     }
 

@@ -382,10 +382,13 @@ public final class LlmRuntime {
 
     /**
      * Ends the library's threads: the scheduler and worker threads of async retries and timeouts (pending retries are
-     * dropped, running bodies interrupted) and the deadline watchdog of blocking calls. Idempotent. Configuration,
-     * breakers and health stay; a call made afterwards starts the threads again. See {@code LlmResilience.shutdown()}.
+     * dropped, running bodies interrupted), the deadline watchdog of blocking calls, and the health file's writer
+     * (after writing the latest state: circuits open now are still open after a restart). Idempotent. Configuration,
+     * breakers and health stay; a call made afterwards starts the threads again, and the health file is written
+     * again after the next {@code reload()}. See {@code LlmResilience.shutdown()}.
      */
     public void shutdown() {
+        closeHealthWriter();
         SystemTimeSource.INSTANCE.shutdown();
         CallWatch.shutdown();
     }
