@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmretry.config.BreakerSettings;
 import dev.llmretry.config.SettingsPatch;
-import dev.llmretry.exec.TimeSource;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,14 +23,9 @@ import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTest {
     static final long S = 1_000_000_000L;
-    final AtomicLong nanos = new AtomicLong();
+    final ManualTime time = new ManualTime(0);
+    final AtomicLong nanos = time.nanos;
     final List<String> transitions = Collections.synchronizedList(new ArrayList<>());
-    final TimeSource time = new TimeSource() {
-        public long nanoTime() { return nanos.get(); }
-        public Instant now() { return Instant.EPOCH.plusNanos(nanos.get()); }
-        public void sleep(long n) { nanos.addAndGet(n); }
-        public Cancellable schedule(Runnable task, long n) { throw new UnsupportedOperationException(); }
-    };
 
     CircuitBreaker breaker(String... patch) {
         SettingsPatch.Builder p = SettingsPatch.breaker("test", "");

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmretry.config.BreakerSettings;
-import dev.llmretry.exec.TimeSource;
 import dev.llmretry.health.EndpointHealth;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,14 +29,9 @@ import org.junit.jupiter.api.Test;
 class IsolationConcurrencyTest {
     static final long MS = 1_000_000L;
     static final int THREADS = 16;
-    final AtomicLong nanos = new AtomicLong(1_000_000 * MS);
+    final ManualTime time = new ManualTime(1_000_000 * MS);
+    final AtomicLong nanos = time.nanos;
     final List<String> transitions = Collections.synchronizedList(new ArrayList<>());
-    final TimeSource time = new TimeSource() {
-        public long nanoTime() { return nanos.get(); }
-        public Instant now() { return Instant.EPOCH.plusNanos(nanos.get()); }
-        public void sleep(long n) { nanos.addAndGet(n); }
-        public Cancellable schedule(Runnable task, long n) { throw new UnsupportedOperationException(); }
-    };
     final EndpointHealth health = new EndpointHealth(Duration.ofSeconds(60));
     final CircuitBreaker breaker = new CircuitBreaker("iag", BreakerSettings.defaults(), () -> time,
             (b, from, to, at) -> () -> transitions.add(from + "->" + to),
