@@ -95,7 +95,8 @@ public final class LlmResilience {
     /**
      * Ends the library's threads ({@code llm-retry-scheduler}, {@code llm-retry-worker-N}, {@code llm-retry-watchdog}),
      * so that an application server can unload the application: call it when the application stops. Async calls
-     * still waiting for a retry are dropped and bodies still running are interrupted, so stop making calls first.
+     * still waiting for a retry end with their last failure (a {@code RejectedExecutionException} attached) and
+     * bodies still running are interrupted, so stop making calls first. The health file is written a last time.
      * Idempotent and safe from any thread; a call made afterwards starts the threads again.
      *
      * <pre>{@code

@@ -14,7 +14,8 @@ import java.util.List;
  * @param why short reason: {@code "attempts_exhausted"}, {@code "deadline"}, {@code "no_endpoint_left"},
  *            {@code "all_circuits_open"}, {@code "probe_failed"} (the call was a last-resort probe while every
  *            circuit was open, and it failed), {@code "retry_budget"} (the endpoint's retry budget was spent and no
- *            other endpoint was left), {@code "interrupted"}
+ *            other endpoint was left), {@code "interrupted"}, {@code "shutdown"} (the library was shut down while the call
+ *            waited for its next attempt)
  */
 public record CallExhausted(long callId, String method, Instant time, int attempts, List<String> endpointsTried,
                             String why, Throwable cause, String causeSummary) implements LlmRetryEvent {

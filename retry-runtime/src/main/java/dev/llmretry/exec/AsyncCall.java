@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutionException;
  * CompletableFuture<Object> f = AsyncCall.start(plan, endpoint -> client.chatAsync(endpoint, q));
  * }</pre>
  */
-public final class AsyncCall extends CompletableFuture<Object> {
+public final class AsyncCall extends CompletableFuture<Object> implements WaitingCalls.Waiting {
     private final MethodPlan plan;
     private final Attempt attempt;
     private final long start;
@@ -105,8 +105,26 @@ public final class AsyncCall extends CompletableFuture<Object> {
             return;
         }
         long delay = call.delayNanos();
-        if (delay > 0) pendingRetry = plan.time.schedule(this::next, delay);
-        else next();
+        if (delay > 0) {
+            WaitingCalls.add(this);
+            pendingRetry = plan.time.schedule(this::afterWait, delay);
+        } else {
+            next();
+        }
+    }
+
+    private void afterWait() {
+        if (WaitingCalls.remove(this)) next();
+    }
+
+    /** The library shut down while this call waited: it ends with its last failure (the shutdown attached). */
+    @Override
+    public void shutDown(java.util.concurrent.RejectedExecutionException shutdown) {
+        try {
+            throw call.exhausted("shutdown", shutdown);
+        } catch (Throwable last) {
+            completeExceptionally(last);
+        }
     }
 
     private void next() {
@@ -123,6 +141,7 @@ public final class AsyncCall extends CompletableFuture<Object> {
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
         boolean cancelled = super.cancel(mayInterruptIfRunning);
+        WaitingCalls.remove(this);
         TimeSource.Cancellable retry = pendingRetry;
         if (retry != null) retry.cancel();
         disarmTimeout();

@@ -381,8 +381,9 @@ public final class LlmRuntime {
     FaultInjector faultInjector() { return faultInjector; }
 
     /**
-     * Ends the library's threads: the scheduler and worker threads of async retries and timeouts (pending retries are
-     * dropped, running bodies interrupted), the deadline watchdog of blocking calls, and the health file's writer
+     * Ends the library's threads: the scheduler and worker threads of async retries and timeouts (a call waiting for
+     * its next attempt ends with its last failure, a {@code RejectedExecutionException} attached; running bodies are
+     * interrupted), the deadline watchdog of blocking calls, and the health file's writer
      * (after writing the latest state: circuits open now are still open after a restart). Idempotent. Configuration,
      * breakers and health stay; a call made afterwards starts the threads again, and the health file is written
      * again after the next {@code reload()}. See {@code LlmResilience.shutdown()}.
@@ -390,6 +391,7 @@ public final class LlmRuntime {
     public void shutdown() {
         closeHealthWriter();
         SystemTimeSource.INSTANCE.shutdown();
+        WaitingCalls.shutDownAll(); // their retry tasks were just dropped: end them with their last failure
         CallWatch.shutdown();
     }
 

@@ -39,7 +39,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
      * {@code request(n <= 0)}). {@link #live} names the attempt whose permit is still unsettled; settling is winning
      * the compare-and-set on it, so a first element racing the timeout is either delivered or retried, never both.
      */
-    private final class Subscription implements Flow.Subscription {
+    private final class Subscription implements Flow.Subscription, WaitingCalls.Waiting {
         private final Flow.Subscriber<? super Object> downstream;
         private long requested; // total demand from downstream; guarded by this
         private Flow.Subscription upstream; // guarded by this
@@ -212,8 +212,26 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
                 return;
             }
             long delay = call.delayNanos();
-            if (delay > 0) pendingRetry = plan.time.schedule(this::next, delay);
-            else next();
+            if (delay > 0) {
+                WaitingCalls.add(this);
+                pendingRetry = plan.time.schedule(this::afterWait, delay);
+            } else {
+                next();
+            }
+        }
+
+        private void afterWait() {
+            if (WaitingCalls.remove(this)) next();
+        }
+
+        /** The library shut down while this subscription waited: its subscriber gets the last failure. */
+        @Override
+        public void shutDown(java.util.concurrent.RejectedExecutionException shutdown) {
+            try {
+                throw call.exhausted("shutdown", shutdown);
+            } catch (Throwable last) {
+                fail(last);
+            }
         }
 
         private void next() {
@@ -258,6 +276,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
 
         /** The subscriber left: nothing more is scheduled, and a permit not yet settled is given back. */
         private void leave() {
+            WaitingCalls.remove(this);
             TimeSource.Cancellable r = pendingRetry;
             if (r != null) r.cancel();
             disarmTimeout();
