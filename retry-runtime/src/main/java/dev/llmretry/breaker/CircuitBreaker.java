@@ -144,7 +144,8 @@ public final class CircuitBreaker {
 
     /**
      * A last-resort probe for a call whose every circuit is open: admitted at most twice a second while this circuit
-     * is open, {@code null} otherwise. Its success brings the endpoint back (half-open); its failure changes nothing.
+     * is open (never in its first half second), {@code null} otherwise. Its success closes the circuit; its failure
+     * changes nothing.
      */
     public BreakerState tryProbe() {
         BreakerState s = state.get();
