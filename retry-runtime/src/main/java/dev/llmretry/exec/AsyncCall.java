@@ -128,7 +128,10 @@ public final class AsyncCall extends CompletableFuture<Object> implements Waitin
     }
 
     private void next() {
-        if (isDone()) return;
+        if (isDone()) { // cancelled after the failure was handled: a failover may already hold the next permit
+            call.abandon();
+            return;
+        }
         try {
             call.acquireNext();
         } catch (Throwable terminal) {
