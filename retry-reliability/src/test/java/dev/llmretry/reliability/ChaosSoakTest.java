@@ -86,6 +86,7 @@ class ChaosSoakTest {
         assertTrue(workers.awaitTermination(30, TimeUnit.SECONDS));
 
         await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(0, time.pendingTasks(), "pending tasks"));
+        CircuitProbes.assertNothingInFlight(); // every permit has an outcome or was given back (issue 13's rule relies on it)
         time.close();
         await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(List.of(), newThreads(threadsBefore)));
 
