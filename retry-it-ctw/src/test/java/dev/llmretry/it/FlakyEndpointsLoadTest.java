@@ -83,9 +83,16 @@ class FlakyEndpointsLoadTest {
         int requests = servers.stream().mapToInt(FakeLlmServer::requestCount).sum();
         List<CircuitStateChanged> changes = fresh.events(CircuitStateChanged.class);
         assertEquals(0, changes.size(), "15% noise isolated an endpoint: " + changes.stream().limit(3).toList());
-        assertEquals(Map.of(), Map.copyOf(failures), "unanswered calls by failure");
-        assertEquals(threads * perThread, answered.get());
-        // a call fails only if six attempts in a row fail (0.15^6, about 1 in 88,000): 2,000 calls expect none
+        // A call fails only if all six of its attempts fail (0.15^6, about 1 in 88,000): 2,000 calls expect 0.02 such
+        // calls, and 3 or more happen about once in 500,000 runs. Which request fails depends on the threads'
+        // interleaving, so the test allows two such calls and no other kind of failure.
+        Map<String, Integer> unanswered = new java.util.TreeMap<>();
+        failures.forEach((type, n) -> unanswered.put(type, n.get()));
+        int unlucky = unanswered.getOrDefault("LlmHttpException", 0);
+        unanswered.remove("LlmHttpException");
+        assertEquals(Map.of(), unanswered, "no call may fail for another reason (before: EndpointsUnavailableException)");
+        assertTrue(unlucky <= 2, unlucky + " calls used all six attempts on 503s");
+        assertEquals(threads * perThread, answered.get() + unlucky);
         assertTrue(requests < threads * perThread * 1.25, "requests per call " + (double) requests / answered.get());
     }
 }
