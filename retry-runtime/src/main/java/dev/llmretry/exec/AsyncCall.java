@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutionException;
  * CompletableFuture<Object> f = AsyncCall.start(plan, endpoint -> client.chatAsync(endpoint, q));
  * }</pre>
  */
-public final class AsyncCall extends CompletableFuture<Object> implements WaitingCalls.Waiting {
+public final class AsyncCall extends CompletableFuture<Object> {
     private final MethodPlan plan;
     private final Attempt attempt;
     private final long start;
@@ -27,6 +27,7 @@ public final class AsyncCall extends CompletableFuture<Object> implements Waitin
     private volatile TimeSource.Cancellable pendingRetry;
     private volatile TimeSource.Cancellable pendingTimeout;
     private volatile CompletableFuture<?> inFlight;
+    private volatile WaitingCalls.Waiting waiting;
 
     private AsyncCall(MethodPlan plan, Attempt attempt) {
         this.plan = plan;
@@ -104,27 +105,21 @@ public final class AsyncCall extends CompletableFuture<Object> implements Waitin
             call.abandon(); // a failover may already hold the next endpoint's permit
             return;
         }
-        long delay = call.delayNanos();
-        if (delay > 0) {
-            WaitingCalls.add(this);
-            pendingRetry = plan.time.schedule(this::afterWait, delay);
-        } else {
-            next();
-        }
+        pendingRetry = WaitingCalls.afterDelay(plan.time, waiting(), call.delayNanos(), this::next);
     }
 
-    private void afterWait() {
-        if (WaitingCalls.remove(this)) next();
-    }
+    /** How {@code shutdown()} ends this call while it waits (created at its first retry, never on the happy path). */
+    private WaitingCalls.Waiting waiting() {
+        WaitingCalls.Waiting w = waiting;
+        if (w == null) {
+            w = new WaitingCalls.Waiting() {
+                @Override public CallState state() { return call; }
 
-    /** The library shut down while this call waited: it ends with its last failure (the shutdown attached). */
-    @Override
-    public void shutDown(java.util.concurrent.RejectedExecutionException shutdown) {
-        try {
-            throw call.exhausted("shutdown", shutdown);
-        } catch (Throwable last) {
-            completeExceptionally(last);
+                @Override public void end(Throwable lastFailure) { completeExceptionally(lastFailure); }
+            };
+            waiting = w;
         }
+        return w;
     }
 
     private void next() {
@@ -144,7 +139,8 @@ public final class AsyncCall extends CompletableFuture<Object> implements Waitin
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
         boolean cancelled = super.cancel(mayInterruptIfRunning);
-        WaitingCalls.remove(this);
+        WaitingCalls.Waiting w = waiting;
+        if (w != null) WaitingCalls.remove(w);
         TimeSource.Cancellable retry = pendingRetry;
         if (retry != null) retry.cancel();
         disarmTimeout();

@@ -211,27 +211,18 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
                 fail(terminal);
                 return;
             }
-            long delay = call.delayNanos();
-            if (delay > 0) {
-                WaitingCalls.add(this);
-                pendingRetry = plan.time.schedule(this::afterWait, delay);
-            } else {
-                next();
-            }
+            pendingRetry = WaitingCalls.afterDelay(plan.time, this, call.delayNanos(), this::next);
         }
 
-        private void afterWait() {
-            if (WaitingCalls.remove(this)) next();
+        @Override
+        public CallState state() {
+            return call;
         }
 
         /** The library shut down while this subscription waited: its subscriber gets the last failure. */
         @Override
-        public void shutDown(java.util.concurrent.RejectedExecutionException shutdown) {
-            try {
-                throw call.exhausted("shutdown", shutdown);
-            } catch (Throwable last) {
-                fail(last);
-            }
+        public void end(Throwable lastFailure) {
+            fail(lastFailure);
         }
 
         private void next() {

@@ -11,15 +11,17 @@ import java.util.concurrent.RejectedExecutionException;
  * Thread-safe.
  *
  * <pre>{@code
- * WaitingCalls.add(this);
- * pendingRetry = time.schedule(() -> { if (WaitingCalls.remove(this)) next(); }, delay);
+ * pendingRetry = WaitingCalls.afterDelay(plan.time, this, call.delayNanos(), this::next);
  * }</pre>
  */
 final class WaitingCalls {
     /** A call that can be ended because the library shut down while it waited. */
     interface Waiting {
-        /** Ends the call with its last failure, {@code shutdown} attached; called at most once. */
-        void shutDown(RejectedExecutionException shutdown);
+        /** The call's decision core, which knows its failures so far. */
+        CallState state();
+
+        /** Ends the call (its future or subscriber) with {@code lastFailure}; called at most once. */
+        void end(Throwable lastFailure);
     }
 
     private static final Set<Waiting> WAITING = ConcurrentHashMap.newKeySet();
@@ -27,8 +29,19 @@ final class WaitingCalls {
     private WaitingCalls() {
     }
 
-    static void add(Waiting call) {
+    /**
+     * Runs {@code next} after {@code delayNanos} on {@code time}'s scheduler, registered as waiting meanwhile, or at
+     * once (returning {@code null}) when there is no wait.
+     */
+    static TimeSource.Cancellable afterDelay(TimeSource time, Waiting call, long delayNanos, Runnable next) {
+        if (delayNanos <= 0) {
+            next.run();
+            return null;
+        }
         WAITING.add(call);
+        return time.schedule(() -> {
+            if (remove(call)) next.run();
+        }, delayNanos);
     }
 
     /** Takes {@code call} out; true if it was still waiting (the caller now owns its next step). */
@@ -39,9 +52,13 @@ final class WaitingCalls {
     /** Ends every waiting call (at shutdown): each one's future or subscriber gets its last failure. */
     static void shutDownAll() {
         for (Waiting call : WAITING.toArray(new Waiting[0])) {
-            if (remove(call)) {
-                call.shutDown(new RejectedExecutionException("llm-retry was shut down (LlmResilience.shutdown()) "
-                        + "while the call waited for its next attempt"));
+            if (!remove(call)) continue;
+            RejectedExecutionException shutdown = new RejectedExecutionException("llm-retry was shut down "
+                    + "(LlmResilience.shutdown()) while the call waited for its next attempt");
+            try {
+                throw call.state().exhausted("shutdown", shutdown); // emits CallExhausted, attaches earlier failures
+            } catch (Throwable last) {
+                call.end(last);
             }
         }
     }
