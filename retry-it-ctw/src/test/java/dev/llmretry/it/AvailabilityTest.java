@@ -78,7 +78,10 @@ class AvailabilityTest {
         answerSuccessfully(9); // 10 requests with the next one: one retry allowed
         backend.script("iag", status(503), status(503));
 
-        assertEquals("answer from oneapi to q", service.chat("q", null));
+        String log = ListenerAndLoggingTest.captureStderr(() -> assertEquals("answer from oneapi to q", service.chat("q", null)));
+
+        assertTrue(log.contains("WARN dev.llmretry - Retry budget of iag spent (1 retry in the last 60s); not retrying there"),
+                log);
 
         assertEquals(List.of("iag", "iag", "oneapi"), backend.calls().subList(9, 12));
         assertEquals(1, fresh.events(RetryScheduled.class).size());

@@ -143,8 +143,9 @@ public final class CallState {
         }
         if (retriesHere + 1 >= current.failureThreshold() && tryFailOver(failure, summary, "endpoint_failing")) return;
         if (!current.tryRetry(now)) {
-            LOG.warn("Retry budget of {} spent ({} retries in the last {}s); not retrying there ({}, call {})",
-                    current.name, current.breaker.retriesInWindow(now),
+            int used = current.breaker.retriesInWindow(now);
+            LOG.warn("Retry budget of {} spent ({} in the last {}s); not retrying there ({}, call {})",
+                    current.name, used == 1 ? "1 retry" : used + " retries",
                     plan.runtime.config().health().window().toSeconds(), plan.methodId, callId());
             if (!tryFailOver(failure, summary, "retry_budget")) throw exhausted("retry_budget", null);
             return;
