@@ -352,7 +352,7 @@ public final class LlmRuntime {
     private EndpointStatus configurationError(RuntimeException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String oneLine = Redactor.none().mask(message.strip().replaceAll("\\s*\\n\\s*", "; "));
-        return new EndpointStatus(CONFIGURATION_ENTRY, "config_error", 0.0, 0, 0, oneLine, time.now(), null);
+        return new EndpointStatus(CONFIGURATION_ENTRY, dev.llmretry.health.HealthState.CONFIG_ERROR, 0.0, 0, 0, oneLine, time.now(), null);
     }
 
     /**
