@@ -123,7 +123,7 @@ public final class MethodPlan {
      */
     public Object enter(long callId) {
         if (error != null) throw error;
-        Object permit = order.enter(time.nanoTime());
+        Object permit = order.enter(time);
         if (permit != null) return permit;
         throw unavailable(callId);
     }
