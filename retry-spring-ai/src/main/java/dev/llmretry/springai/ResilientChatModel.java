@@ -12,6 +12,7 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import reactor.adapter.JdkFlowAdapter;
 import reactor.core.publisher.Flux;
 
@@ -31,8 +32,8 @@ import reactor.core.publisher.Flux;
  * }</pre>
  *
  * <p>Turn the wrapped models' own retries off ({@code maxRetries(0)}, {@code spring.ai.retry.max-attempts: 1}): see
- * docs/spring-ai.md. {@link #getDefaultOptions()} is empty on purpose, so each wrapped model keeps its own model name
- * and defaults when a {@code ChatClient} builds the prompt. Immutable and thread-safe.
+ * docs/spring-ai.md. {@link #getDefaultOptions()} is empty on purpose: each attempt lays a prompt's portable options
+ * over its wrapped model's own defaults, so each model keeps its model name. Immutable and thread-safe.
  */
 public final class ResilientChatModel implements ChatModel {
     /** The name of a call built without {@link Builder#name(String)}. */
@@ -58,7 +59,10 @@ public final class ResilientChatModel implements ChatModel {
 
     @Override
     public ChatResponse call(Prompt prompt) {
-        return call.call(endpoint -> model(endpoint).call(prompt));
+        return call.call(endpoint -> {
+            ChatModel model = model(endpoint);
+            return model.call(forModel(prompt, model));
+        });
     }
 
     /**
@@ -67,14 +71,32 @@ public final class ResilientChatModel implements ChatModel {
      */
     @Override
     public Flux<ChatResponse> stream(Prompt prompt) {
-        return JdkFlowAdapter.flowPublisherToFlux(call.publisher(
-                endpoint -> JdkFlowAdapter.publisherToFlowPublisher(model(endpoint).stream(prompt))));
+        return JdkFlowAdapter.flowPublisherToFlux(call.publisher(endpoint -> {
+            ChatModel model = model(endpoint);
+            return JdkFlowAdapter.publisherToFlowPublisher(model.stream(forModel(prompt, model)));
+        }));
     }
 
-    /** Empty options: a {@code ChatClient} copies these into every prompt, and each wrapped model keeps its own. */
+    /**
+     * Empty portable options: a {@code ChatClient} builds every prompt's options from these, and each attempt merges
+     * them into its wrapped model's own defaults (see {@link #forModel}), so each model keeps its model name.
+     */
     @Override
     public ChatOptions getDefaultOptions() {
-        return ChatOptions.builder().build();
+        return ToolCallingChatOptions.builder().build();
+    }
+
+    /**
+     * The prompt as {@code model} expects it. Spring AI 2 models require their own options type (OpenAiChatModel
+     * casts to OpenAiChatOptions), so portable options (what a ChatClient sends: temperature, max tokens, tools, ...)
+     * are laid over the model's defaults; options already of the model's type are passed as given.
+     */
+    static Prompt forModel(Prompt prompt, ChatModel model) {
+        ChatOptions given = prompt.getOptions();
+        ChatOptions defaults = model.getDefaultOptions();
+        if (given == null || defaults == null || defaults.getClass().isInstance(given)) return prompt;
+        ChatOptions merged = defaults.mutate().combineWith(given.mutate()).build();
+        return new Prompt(prompt.getInstructions(), merged);
     }
 
     private ChatModel model(Endpoint endpoint) {
@@ -162,7 +184,6 @@ public final class ResilientChatModel implements ChatModel {
             if (maxAttempts != null) call.maxAttempts(maxAttempts);
             if (maxDuration != null) call.maxDuration(maxDuration);
             LlmCall built = call.build();
-            models.forEach(OwnRetries::warnIfOn);
             return new ResilientChatModel(Collections.unmodifiableMap(new LinkedHashMap<>(models)), built);
         }
     }
