@@ -17,6 +17,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.retry.NonTransientAiException;
 import org.springframework.ai.retry.RetryUtils;
+import org.springframework.ai.retry.autoconfigure.SpringAiRetryAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.web.client.ResponseErrorHandler;
 
 /**
@@ -38,6 +42,26 @@ class SpringAiExceptionsTest {
 
     private static String ask(ResilientChatModel chat) {
         return chat.call(new Prompt("q")).getResult().getOutput().getText();
+    }
+
+    @Test
+    void springAiRetryMaxAttemptsZero_autoConfiguredRetryTemplate_sendsEachAttemptOnce(VirtualClock clock) {
+        iag.enqueue(FakeResponse.status(503).times(2));
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(SpringAiRetryAutoConfiguration.class))
+                .withPropertyValues("spring.ai.retry.max-attempts=0")
+                .run(context -> {
+                    RetryTemplate springAiRetries = context.getBean(RetryTemplate.class);
+                    ResilientChatModel chat = ResilientChatModel.builder()
+                            .endpoint("iag", new RestClientChatModel(iag, RetryUtils.DEFAULT_RESPONSE_ERROR_HANDLER,
+                                    springAiRetries))
+                            .retry("default").build();
+
+                    assertEquals("Hello from iag! You said: q", ask(chat));
+
+                    assertEquals(3, iag.requestCount(), "one request per llm-retry attempt");
+                    assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), clock.waits());
+                });
     }
 
     @Test
