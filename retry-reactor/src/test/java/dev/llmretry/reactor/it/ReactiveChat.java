@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -74,6 +73,14 @@ public class ReactiveChat {
         return Mono.deferContextual(context -> Mono.just(context.getOrDefault("user", "nobody")));
     }
 
+    /** An Endpoint parameter further right than the advice can rebind. */
+    @LlmRetry
+    @Failover(endpoints = {"iag", "oneapi"})
+    public Mono<String> farRight(String a, String b, String c, Endpoint endpoint) {
+        bodies.incrementAndGet();
+        return Mono.just(a + b + c);
+    }
+
     private HttpRequest request(Endpoint endpoint, String question, boolean stream) {
         FakeLlmServer server = servers.get(endpoint.name());
         String json = "{\"model\":\"m\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\""
@@ -81,9 +88,5 @@ public class ReactiveChat {
         return HttpRequest.newBuilder(URI.create(server.chatUrl()))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-    }
-
-    static List<String> names() {
-        return List.of("iag", "oneapi");
     }
 }

@@ -2,7 +2,6 @@ package dev.llmretry.reactor.it;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -179,8 +178,10 @@ class ReactorAdviceTest {
     }
 
     @Test
-    void adviceClass_isWhatTheCoreLooksFor() {
-        assertInstanceOf(Class.class, dev.llmretry.reactor.ReactorAdvice.class);
-        assertEquals("dev.llmretry.reactor.ReactorAdvice", dev.llmretry.reactor.ReactorAdvice.class.getName());
+    void endpointParameterFourthFromTheLeft_called_failsBeforeTheBody_sayingWhereToMoveIt() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> chat.farRight("a", "b", "c", null));
+
+        assertEquals(true, e.getMessage().contains("must be one of the first three; move it left"), e.getMessage());
+        assertEquals(0, chat.bodies.get());
     }
 }
