@@ -1,7 +1,6 @@
 package dev.llmretry.exec;
 
 import dev.llmretry.Endpoint;
-import dev.llmretry.annotation.FailoverStrategy;
 import dev.llmretry.breaker.BreakerState;
 import dev.llmretry.classify.Classification;
 import dev.llmretry.classify.Decision;
@@ -62,6 +61,7 @@ public final class CallState {
         this.deadlineNanos = plan.retry == null ? Long.MAX_VALUE : saturatedAdd(startNanos, plan.retry.maxDuration().toNanos());
         this.tried = new boolean[plan.targets.length];
         this.probe = permit instanceof BreakerState s && s.isProbe();
+        this.permitUnused = true; // until the first attempt's outcome is recorded
         markTried(current);
     }
 
@@ -69,6 +69,12 @@ public final class CallState {
         if (callId == 0) callId = plan.runtime.nextCallId();
         return callId;
     }
+
+    /** When the call started, on the library's clock. */
+    long startNanos() { return startNanos; }
+
+    /** The permit of the next attempt (woven ABI: the sync advice's loop carries it). */
+    public Object permit() { return permit; }
 
     /** The endpoint to inject into the next attempt. */
     public Endpoint endpoint() { return current.endpoint; }
@@ -211,6 +217,10 @@ public final class CallState {
     /** The attempt just made succeeded. */
     public void succeeded() {
         permitUnused = false;
+        if (attempts == 0) {
+            plan.firstSucceeded(this, permit, startNanos, callId);
+            return;
+        }
         long now = plan.time.nanoTime();
         CallContext.enter(this);
         try {
@@ -223,11 +233,10 @@ public final class CallState {
     }
 
     /** A first-attempt success on a half-open trial permit: may close the circuit, so the event names a call. */
-    static void recordTrialSuccess(MethodPlan plan, Target t, Object permit, long start, long callId) {
-        CallState call = new CallState(plan, permit, start, callId);
+    static void recordTrialSuccess(CallState call, Target t, long start) {
         CallContext.enter(call);
         try {
-            t.succeeded(permit, start);
+            t.succeeded(call.permit, start);
         } finally {
             CallContext.exit();
         }
@@ -256,54 +265,22 @@ public final class CallState {
     }
 
     private boolean moveToNextTarget() {
-        Target[] ts = plan.targets;
-        int n = ts.length;
-        int from = indexOf(current);
-        for (int step = 1; step <= n; step++) {
-            int i = plan.strategy == FailoverStrategy.SUCCESS_RATE ? bestUntried() : (from + step) % n;
-            if (i < 0 || tried[i]) continue;
-            Object p = ts[i].tryAcquire();
-            if (p == null) {
-                if (plan.strategy == FailoverStrategy.SUCCESS_RATE) tried[i] = true; // refused: don't pick it again
-                continue;
-            }
-            current = ts[i];
-            permit = p;
-            permitUnused = true;
-            markTried(current);
-            retriesHere = 0;
-            previousDelay = 0;
-            delayNanos = 0;
-            sameEndpointNext = false;
-            failedOver = true;
-            return true;
-        }
-        return false;
-    }
-
-    private int bestUntried() {
-        int best = -1;
-        double bestRate = -1;
-        long now = plan.time.nanoTime();
-        for (int i = 0; i < plan.targets.length; i++) {
-            if (tried[i]) continue;
-            Target t = plan.targets[i];
-            double rate = t.health == null ? 1.0 : t.health.successRate(now);
-            if (rate > bestRate) {
-                best = i;
-                bestRate = rate;
-            }
-        }
-        return best;
-    }
-
-    private int indexOf(Target t) {
-        for (int i = 0; i < plan.targets.length; i++) if (plan.targets[i] == t) return i;
-        return 0;
+        Object p = plan.order.next(current, tried, plan.time.nanoTime());
+        if (p == null) return false;
+        current = Target.of(p);
+        permit = p;
+        permitUnused = true;
+        markTried(current);
+        retriesHere = 0;
+        previousDelay = 0;
+        delayNanos = 0;
+        sameEndpointNext = false;
+        failedOver = true;
+        return true;
     }
 
     private void markTried(Target t) {
-        tried[indexOf(t)] = true;
+        tried[plan.order.indexOf(t)] = true;
         endpointsTried.add(t.name);
     }
 
