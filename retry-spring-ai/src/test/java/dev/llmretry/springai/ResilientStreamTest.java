@@ -1,5 +1,6 @@
 package dev.llmretry.springai;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,10 +10,13 @@ import dev.llmretry.testing.FakeLlmServer;
 import dev.llmretry.testing.FakeResponse;
 import dev.llmretry.testing.LlmRetryTest;
 import dev.llmretry.testing.RecordedEvents;
+import dev.llmretry.testing.VirtualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -80,6 +84,27 @@ class ResilientStreamTest {
         assertEquals(1, iag.requestCount(), "never replayed");
         assertEquals(0, oneapi.requestCount());
         assertEquals(1, events.ofType(StreamIncomplete.class).size(), events.timeline());
+    }
+
+    @Test
+    void serverErrorBeforeTheFirstToken_withRetry_retriedOnTheSameEndpointAfterTheBackoff(VirtualClock clock)
+            throws Exception {
+        iag.enqueue(FakeResponse.status(503));
+        ResilientChatModel withRetry = ResilientChatModel.builder().endpoint("iag", OpenAiModels.of(iag, "gpt-4o"))
+                .endpoint("oneapi", OpenAiModels.of(oneapi, "gpt-4o-mini")).retry("default").build();
+        CompletableFuture<List<ChatResponse>> responses = withRetry.stream(new Prompt("q")).collectList().toFuture();
+
+        // the retry is a task on the virtual clock, scheduled when the 503 arrives on the client's thread: move time
+        // in small steps (never jumping to the call's deadline) until the answer is there
+        await().atMost(WATCHDOG).pollInterval(Duration.ofMillis(1)).until(() -> {
+            if (!responses.isDone()) clock.advance(Duration.ofMillis(20));
+            return responses.isDone();
+        });
+
+        assertEquals("Hello from iag! You said: q", text(responses.get(WATCHDOG.toSeconds(), TimeUnit.SECONDS)));
+        assertEquals(2, iag.requestCount());
+        assertEquals(0, oneapi.requestCount());
+        assertEquals(List.of(Duration.ofSeconds(1)), clock.waits());
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
@@ -101,6 +102,20 @@ class ReactorAdviceTest {
         assertEquals("Hello from iag! You said: q", drive(chat.ask("q", null)));
 
         assertEquals(List.of(Duration.ofSeconds(7)), clock.waits());
+    }
+
+    @Test
+    void mono_cancelledWhileARetryWaits_sendsNothingMore() {
+        iag.enqueue(FakeResponse.status(504));
+        Disposable subscription = chat.ask("q", null).subscribe();
+        await().atMost(WATCHDOG).until(() -> clock.pendingTasks() > 0 && iag.requestCount() == 1);
+
+        subscription.dispose();
+        clock.advance(Duration.ofMinutes(10));
+
+        assertEquals(1, iag.requestCount());
+        assertEquals(0, oneapi.requestCount());
+        assertEquals(1, chat.bodies.get());
     }
 
     @Test
