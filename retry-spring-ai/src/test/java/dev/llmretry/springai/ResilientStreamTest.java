@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import reactor.core.publisher.Flux;
@@ -105,6 +106,18 @@ class ResilientStreamTest {
         assertEquals(2, iag.requestCount());
         assertEquals(0, oneapi.requestCount());
         assertEquals(List.of(Duration.ofSeconds(1)), clock.waits());
+    }
+
+    @Test
+    void chatClientStream_cutBeforeTheFirstToken_failsOverWithEachModelsOwnModelName() {
+        iag.enqueue(FakeResponse.ok("never seen").streamCutAfter(0));
+
+        List<String> tokens = ChatClient.create(failoverOnly).prompt("q").stream().content().collectList()
+                .block(WATCHDOG);
+
+        assertEquals("Hello from oneapi! You said: q", String.join("", Objects.requireNonNull(tokens)));
+        assertEquals("gpt-4o", iag.lastRequest().model());
+        assertEquals("gpt-4o-mini", oneapi.lastRequest().model());
     }
 
     @Test
