@@ -63,7 +63,8 @@ public final class LlmCall {
 
     /**
      * The call an annotated method makes when woven: its annotations (method first, then its class) and its
-     * {@code methods: "com.acme.Chat#ask"} entry. For interceptors that cannot weave (Spring AOP, CDI, proxies).
+     * {@code methods: "com.acme.Chat#ask"} entry. For interceptors that cannot weave (Spring AOP, CDI, proxies):
+     * cached per method, so asking on every invocation costs one lookup.
      *
      * <pre>{@code
      * LlmCall call = LlmCall.forMethod(ChatService.class.getMethod("ask", String.class));
@@ -76,6 +77,27 @@ public final class LlmCall {
      */
     public static LlmCall forMethod(Method method) {
         Objects.requireNonNull(method, "method");
+        java.util.concurrent.ConcurrentHashMap<Method, LlmCall> ofClass = BY_METHOD.get(method.getDeclaringClass());
+        LlmCall known = ofClass.get(method);
+        if (known != null) return known;
+        LlmCall call = checkedForMethod(method);
+        LlmCall raced = ofClass.putIfAbsent(method, call);
+        return raced != null ? raced : call;
+    }
+
+    /**
+     * The calls of {@link #forMethod}, per declaring class: an interceptor may ask on every invocation. A
+     * {@code ClassValue}, so a redeployed application's classes are not held by the library; a method whose plan
+     * cannot be built is not cached (it is checked again, and fails again, until retry.yaml is fixed).
+     */
+    private static final ClassValue<java.util.concurrent.ConcurrentHashMap<Method, LlmCall>> BY_METHOD = new ClassValue<>() {
+        @Override
+        protected java.util.concurrent.ConcurrentHashMap<Method, LlmCall> computeValue(Class<?> type) {
+            return new java.util.concurrent.ConcurrentHashMap<>();
+        }
+    };
+
+    private static LlmCall checkedForMethod(Method method) {
         Class<?> type = method.getDeclaringClass();
         if (!CallSpec.protects(method.getAnnotations()) && !CallSpec.protects(type.getAnnotations())) {
             throw new IllegalArgumentException(type.getName() + "#" + method.getName() + " carries none of @LlmRetry, "

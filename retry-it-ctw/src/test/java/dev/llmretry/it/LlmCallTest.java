@@ -229,5 +229,7 @@ class LlmCallTest extends WovenTestBase {
         assertEquals("answer from oneapi to q", call.call(e -> backend.call(e.name(), "q")));
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), clock.waits());
         assertThrows(IllegalArgumentException.class, () -> LlmCall.forMethod(Object.class.getMethod("toString")));
+        assertSame(call, LlmCall.forMethod(ChatService.class.getMethod("chat", String.class, dev.llmretry.Endpoint.class)),
+                "cached per method: an interceptor may ask on every invocation");
     }
 }
