@@ -27,7 +27,7 @@ class BreakerNotificationOrderTest {
         VirtualClock clock = new VirtualClock();
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch laterChangesMade = new CountDownLatch(1);
-        CircuitBreaker breaker = new CircuitBreaker("iag", BreakerSettings.defaults(), () -> clock, (b, from, to, at) -> () -> {
+        CircuitBreaker breaker = new CircuitBreaker("iag", BreakerSettings.defaults(), () -> clock, (b, from, to, at, caller) -> () -> {
             if (from == CircuitState.CLOSED) awaitQuietly(laterChangesMade); // the opener's delivery is held up here
             seen.add(from + "->" + to);
         });

@@ -69,7 +69,19 @@ public final class CircuitBreaker {
      */
     @FunctionalInterface
     public interface TransitionListener {
-        Runnable changed(CircuitBreaker breaker, CircuitState from, CircuitState to, Instant retryAt);
+        Runnable changed(CircuitBreaker breaker, CircuitState from, CircuitState to, Instant retryAt, Caller caller);
+    }
+
+    /**
+     * The call on whose behalf an outcome is recorded, so that a state change it causes names it: passed with the
+     * outcome (never looked up from a thread-local). {@code null} where no call is known (a manual reset, a restore).
+     */
+    public interface Caller {
+        /** The call's id (assigned on first use). */
+        long callId();
+
+        /** The protected method or call name. */
+        String method();
     }
 
     /** A breaker that knows nothing of its endpoint's other traffic: consecutive failures alone open it. */
@@ -137,7 +149,7 @@ public final class CircuitBreaker {
                 return s;
             }
             if (s instanceof OpenState open && time.get().nanoTime() - open.retryAtNanos >= 0) {
-                transition(s, new HalfOpenState(this, settings, open.consecutiveFailures, open.openNanos));
+                transition(s, new HalfOpenState(this, settings, open.consecutiveFailures, open.openNanos), null);
                 continue;
             }
             return null;
@@ -213,28 +225,38 @@ public final class CircuitBreaker {
 
     /** The call admitted by {@code permit} succeeded. */
     public void onSuccess(BreakerState permit) {
-        if (permit.recordSuccess() && state.get() == permit) transition(permit, new ClosedState(this, settings));
+        onSuccess(permit, null);
+    }
+
+    /** The call admitted by {@code permit} succeeded; {@code caller} is named if this closes the circuit. */
+    public void onSuccess(BreakerState permit, Caller caller) {
+        if (permit.recordSuccess() && state.get() == permit) transition(permit, new ClosedState(this, settings), caller);
     }
 
     /** The call admitted by {@code permit} failed with a failure that counts. Returns true if the circuit is now open. */
     public boolean onFailure(BreakerState permit) {
+        return onFailure(permit, null);
+    }
+
+    /** As {@link #onFailure(BreakerState)}; {@code caller} is named if this opens the circuit. */
+    public boolean onFailure(BreakerState permit, Caller caller) {
         if (permit.recordFailure() && state.get() == permit) {
             long now = time.get().nanoTime();
             if (permit instanceof HalfOpenState h) {
                 long doubled = Math.min(settings.recoveryTime().toNanos(), OpenState.saturatedAdd(h.lastOpenNanos, h.lastOpenNanos));
-                transition(permit, new OpenState(this, now, doubled, h.consecutiveFailures() + 1));
+                transition(permit, new OpenState(this, now, doubled, h.consecutiveFailures() + 1), caller);
             } else {
                 int failures = permit instanceof ClosedState c ? c.consecutiveFailures() : 1;
-                transition(permit, new OpenState(this, now, firstOpenNanos(now), failures));
+                transition(permit, new OpenState(this, now, firstOpenNanos(now), failures), caller);
             }
         }
         return state.get() instanceof OpenState;
     }
 
     /** A failure noticed after its call had already been counted a success (a stream cut after its first element). */
-    public void onLateFailure() {
+    public void onLateFailure(Caller caller) {
         BreakerState s = state.get();
-        if (s instanceof ClosedState) onFailure(s);
+        if (s instanceof ClosedState) onFailure(s, caller);
     }
 
     /** The call admitted by {@code permit} made no attempt (it was cancelled first): the permit is given back. */
@@ -251,13 +273,13 @@ public final class CircuitBreaker {
     /** Closes the circuit by hand ({@code LlmResilience.reset(name)}). */
     public void reset() {
         BreakerState s = state.get();
-        if (!(s instanceof ClosedState c && c.consecutiveFailures() == 0)) transition(s, new ClosedState(this, settings));
+        if (!(s instanceof ClosedState c && c.consecutiveFailures() == 0)) transition(s, new ClosedState(this, settings), null);
     }
 
     /** Forces the circuit open until {@code retryAtNanos} (used to restore persisted health). */
     public void forceOpenUntil(long retryAtNanos) {
         long now = time.get().nanoTime();
-        transition(state.get(), new OpenState(this, now, Math.max(0, retryAtNanos - now), settings.failureThreshold()));
+        transition(state.get(), new OpenState(this, now, Math.max(0, retryAtNanos - now), settings.failureThreshold()), null);
     }
 
     /**
@@ -266,10 +288,10 @@ public final class CircuitBreaker {
      * calls never take this lock), so listeners see one breaker's changes in the order they happened: without it, a
      * thread preempted between its change and its notification let a later change be reported first.
      */
-    private void transition(BreakerState from, BreakerState to) {
+    private void transition(BreakerState from, BreakerState to, Caller caller) {
         synchronized (transitions) {
             if (!state.compareAndSet(from, to) || from.kind() == to.kind()) return;
-            notices.add(listener.changed(this, from.kind(), to.kind(), to instanceof OpenState ? retryAt() : null));
+            notices.add(listener.changed(this, from.kind(), to.kind(), to instanceof OpenState ? retryAt() : null, caller));
         }
         notices.deliver();
     }

@@ -1,5 +1,6 @@
 package dev.llmretry.internal.exec;
 
+import dev.llmretry.internal.breaker.CircuitBreaker;
 import dev.llmretry.event.CallExhausted.Reason;
 import dev.llmretry.Endpoint;
 import dev.llmretry.internal.breaker.BreakerState;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class CallState {
+public final class CallState implements CircuitBreaker.Caller {
     private static final Logger LOG = LoggerFactory.getLogger("dev.llmretry");
 
     final MethodPlan plan;
@@ -66,9 +67,15 @@ public final class CallState {
         markTried(current);
     }
 
-    long callId() {
+    @Override
+    public long callId() {
         if (callId == 0) callId = plan.runtime.nextCallId();
         return callId;
+    }
+
+    @Override
+    public String method() {
+        return plan.methodId;
     }
 
     /** When the call started, on the library's clock. */
@@ -107,13 +114,7 @@ public final class CallState {
             throw Sneaky.rethrow(failure);
         }
         failures.add(failure);
-        boolean open;
-        CallContext.enter(this);
-        try {
-            open = current.failed(permit, now, summary, plan.time.now());
-        } finally {
-            CallContext.exit();
-        }
+        boolean open = current.failed(permit, now, summary, plan.time.now(), this);
         if (attempts >= plan.maxAttempts) throw exhausted(Reason.ATTEMPTS_EXHAUSTED, null);
         if (now - deadlineNanos >= 0) throw exhausted(Reason.DEADLINE, null);
         if (probe) throw exhausted(Reason.PROBE_FAILED, null); // a last-resort probe gets one attempt
@@ -223,24 +224,9 @@ public final class CallState {
             return;
         }
         long now = plan.time.nanoTime();
-        CallContext.enter(this);
-        try {
-            current.succeeded(permit, now);
-        } finally {
-            CallContext.exit();
-        }
+        current.succeeded(permit, now, this);
         plan.runtime.listeners().emit(new CallSucceeded(callId(), plan.methodId, plan.time.now(), current.name,
                 attempts + 1, failedOver));
-    }
-
-    /** A first-attempt success on a half-open trial permit: may close the circuit, so the event names a call. */
-    static void recordTrialSuccess(CallState call, Target t, long start) {
-        CallContext.enter(call);
-        try {
-            t.succeeded(call.permit, start);
-        } finally {
-            CallContext.exit();
-        }
     }
 
     /**

@@ -292,8 +292,10 @@ public final class LlmRuntime {
     }
 
     /** Builds the event on the thread that caused the change (so it names that call); delivery comes later, in order. */
-    private Runnable circuitChanged(CircuitBreaker b, CircuitState from, CircuitState to, Instant retryAt) {
-        CircuitStateChanged event = new CircuitStateChanged(CallContext.currentCallId(), CallContext.currentMethod(),
+    private Runnable circuitChanged(CircuitBreaker b, CircuitState from, CircuitState to, Instant retryAt,
+                                    CircuitBreaker.Caller caller) {
+        CircuitStateChanged event = new CircuitStateChanged(caller == null ? 0 : caller.callId(),
+                caller == null ? "" : caller.method(),
                 time.now(), b.name(), from, to, retryAt);
         HealthWriter writer = healthWriter;
         return () -> {

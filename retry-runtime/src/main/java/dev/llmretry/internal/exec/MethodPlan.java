@@ -181,10 +181,10 @@ public final class MethodPlan {
     /** The first attempt succeeded; {@code call} is the call's state if it has one already (async shells). */
     void firstSucceeded(CallState call, Object permit, long start, long callId) {
         Target t = Target.of(permit);
-        if (permit instanceof BreakerState s && s.isTrial()) {
-            CallState.recordTrialSuccess(call != null ? call : new CallState(this, permit, start, callId), t, start);
+        if (permit instanceof BreakerState s && s.isTrial()) { // may close the circuit: the event names this call
+            t.succeeded(permit, start, call != null ? call : new CallState(this, permit, start, callId));
         } else {
-            t.succeeded(permit, start);
+            t.succeeded(permit, start, call); // a closed circuit stays closed; nothing to name
         }
         if (runtime.listeners().successWanted()) {
             runtime.listeners().emit(new CallSucceeded(callIdOr(callId), methodId, time.now(), t.name, 1, false));

@@ -179,7 +179,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
                     return;
                 }
                 String summary = plan.runtime.redactor().summary(t);
-                call.target().failedLate(plan.time.nanoTime(), summary, plan.time.now());
+                call.target().failedLate(plan.time.nanoTime(), summary, plan.time.now(), call);
                 plan.runtime.listeners().emit(new StreamIncomplete(call.callId(), plan.methodId, plan.time.now(),
                         call.target().name, delivered, t, summary));
                 fail(t);

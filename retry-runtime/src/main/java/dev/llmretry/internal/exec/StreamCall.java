@@ -149,7 +149,7 @@ public final class StreamCall {
             if (!failed) {
                 failed = true;
                 String summary = plan.runtime.redactor().summary(e);
-                target.failedLate(plan.time.nanoTime(), summary, plan.time.now());
+                target.failedLate(plan.time.nanoTime(), summary, plan.time.now(), call);
                 plan.runtime.listeners().emit(new StreamIncomplete(call.callId(),
                         plan.methodId, plan.time.now(), target.name, delivered, e, summary));
             }

@@ -55,21 +55,21 @@ final class Target {
         return permit instanceof BreakerState s ? (Target) s.breaker().attachment() : (Target) permit;
     }
 
-    void succeeded(Object permit, long startNanos) {
-        if (breaker != null) breaker.onSuccess((BreakerState) permit);
+    void succeeded(Object permit, long startNanos, CircuitBreaker.Caller caller) {
+        if (breaker != null) breaker.onSuccess((BreakerState) permit, caller);
         if (health != null) health.recordSuccess(startNanos);
     }
 
     /** Records a counted failure; returns true if this made (or found) the circuit open. */
-    boolean failed(Object permit, long nowNanos, String summary, java.time.Instant at) {
+    boolean failed(Object permit, long nowNanos, String summary, java.time.Instant at, CircuitBreaker.Caller caller) {
         if (health != null) health.recordFailure(nowNanos, summary, at);
-        return breaker != null && breaker.onFailure((BreakerState) permit);
+        return breaker != null && breaker.onFailure((BreakerState) permit, caller);
     }
 
     /** A streamed result failed after its first element: counts against the endpoint, outside any attempt. */
-    void failedLate(long nowNanos, String summary, java.time.Instant at) {
+    void failedLate(long nowNanos, String summary, java.time.Instant at, CircuitBreaker.Caller caller) {
         if (health != null) health.recordFailure(nowNanos, summary, at);
-        if (breaker != null) breaker.onLateFailure();
+        if (breaker != null) breaker.onLateFailure(caller);
     }
 
     /** Gives back a permit that no attempt was made with (the call was cancelled after taking it). */

@@ -34,7 +34,7 @@ class IsolationConcurrencyTest {
     final List<String> transitions = Collections.synchronizedList(new ArrayList<>());
     final EndpointHealth health = new EndpointHealth(Duration.ofSeconds(60));
     final CircuitBreaker breaker = new CircuitBreaker("iag", BreakerSettings.defaults(), () -> time,
-            (b, from, to, at) -> () -> transitions.add(from + "->" + to),
+            (b, from, to, at, caller) -> () -> transitions.add(from + "->" + to),
             RecentOutcomes.of(health::successRate, health::windowRequests, health::totalRequests, Duration.ofSeconds(60)));
     final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
 

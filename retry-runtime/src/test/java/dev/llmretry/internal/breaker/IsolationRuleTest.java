@@ -36,7 +36,7 @@ class IsolationRuleTest {
         SettingsPatch.Builder p = SettingsPatch.breaker("test", "");
         for (int i = 0; i < patch.length; i += 2) p.put(patch[i], patch[i + 1]);
         BreakerSettings s = BreakerSettings.defaults().apply(p.build());
-        return new CircuitBreaker("iag", s, () -> time, (b, from, to, at) -> () -> transitions.add(from + "->" + to),
+        return new CircuitBreaker("iag", s, () -> time, (b, from, to, at, caller) -> () -> transitions.add(from + "->" + to),
                 RecentOutcomes.of(health::successRate, health::windowRequests, health::totalRequests,
                         Duration.ofSeconds(60)));
     }

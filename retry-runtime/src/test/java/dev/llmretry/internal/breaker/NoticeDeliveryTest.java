@@ -54,7 +54,7 @@ class NoticeDeliveryTest {
             CountDownLatch firstDelivering = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             ConcurrentHashMap<String, AtomicInteger> byThread = new ConcurrentHashMap<>();
-            CircuitBreaker b = breaker((br, from, to, at) -> {
+            CircuitBreaker b = breaker((br, from, to, at, caller) -> {
                 int seq = changes.incrementAndGet();
                 return () -> {
                     if (seq == 1) {
@@ -88,7 +88,7 @@ class NoticeDeliveryTest {
     void manyThreadsFlappingOneCircuit_eachCallDeliversABoundedNumberOfNotices_allArriveInOrder() {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             AtomicInteger maxInOneCall = new AtomicInteger();
-            CircuitBreaker b = breaker((br, from, to, at) -> {
+            CircuitBreaker b = breaker((br, from, to, at, caller) -> {
                 int seq = changes.incrementAndGet();
                 return () -> {
                     deliveredInThisCall.get()[0]++;
