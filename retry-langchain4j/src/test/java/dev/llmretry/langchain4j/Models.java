@@ -38,5 +38,13 @@ final class Models {
         @Override public void onError(ChatModelErrorContext context) {
             seen.add("error:" + context.error().getClass().getSimpleName());
         }
+
+        /**
+         * Whether an attempt is under way: the last thing seen was a request. (After a cut stream LangChain4j reports
+         * the error and then an empty response too, so counting would not work.)
+         */
+        boolean inFlight() {
+            return !seen.isEmpty() && seen.get(seen.size() - 1).equals("request");
+        }
     }
 }
