@@ -13,6 +13,8 @@ import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
@@ -26,7 +28,9 @@ import java.util.function.Consumer;
  * {@code chat(request, options, handler)} and publishes each callback as an element that replays it on the user's
  * handler (a partial response, thinking, a tool call, and last the complete response), then completes; the model's
  * {@code onError} becomes {@code onError}. So the first partial response is the first element, which is where
- * llm-retry stops retrying. Callbacks arrive on the model's thread and are buffered until demanded. One
+ * llm-retry stops retrying. Unmapped raw events (OpenAI's role-only first chunk, the usage chunk) are not content:
+ * they travel with the next element rather than count as the first one, and an error event among them fails the
+ * attempt ({@link ErrorEvents}). Callbacks arrive on the model's thread and are buffered until demanded. One
  * subscriber; the signals to it are serialized.
  */
 final class AttemptPublisher implements Flow.Publisher<Consumer<StreamingChatResponseHandler>> {
@@ -58,6 +62,8 @@ final class AttemptPublisher implements Flow.Publisher<Consumer<StreamingChatRes
         private volatile boolean cancelled;
         private volatile StreamingHandle handle; // from the model's callbacks: cancels its HTTP stream
         private boolean terminated;             // only touched inside drain()
+        private final List<Object> heldRawEvents = new ArrayList<>(); // model callbacks are sequential: no lock
+        private boolean emitted;                // model thread only
 
         Attempt(Flow.Subscriber<? super Consumer<StreamingChatResponseHandler>> subscriber) {
             this.subscriber = subscriber;
@@ -91,6 +97,16 @@ final class AttemptPublisher implements Flow.Publisher<Consumer<StreamingChatRes
 
         private void emit(Consumer<StreamingChatResponseHandler> signal) {
             if (cancelled || done) return;
+            if (!heldRawEvents.isEmpty()) {
+                List<Object> raw = List.copyOf(heldRawEvents);
+                heldRawEvents.clear();
+                Consumer<StreamingChatResponseHandler> content = signal;
+                signal = h -> {
+                    raw.forEach(h::onUnmappedRawEvent);
+                    content.accept(h);
+                };
+            }
+            emitted = true;
             buffer.add(signal);
             drain();
         }
@@ -121,7 +137,17 @@ final class AttemptPublisher implements Flow.Publisher<Consumer<StreamingChatRes
 
         @Override public void onCompleteToolCall(CompleteToolCall call) { emit(h -> h.onCompleteToolCall(call)); }
 
-        @Override public void onUnmappedRawEvent(Object event) { emit(h -> h.onUnmappedRawEvent(event)); }
+        @Override
+        public void onUnmappedRawEvent(Object event) {
+            RuntimeException failure = ErrorEvents.failure(event);
+            if (failure != null) {
+                onError(failure);
+            } else if (emitted) {
+                emit(h -> h.onUnmappedRawEvent(event));
+            } else if (!done) {
+                heldRawEvents.add(event);
+            }
+        }
 
         @Override
         public void onCompleteResponse(ChatResponse response) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.exception.InvalidRequestException;
+import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.TokenStream;
@@ -93,6 +94,33 @@ class ResilientStreamingChatModelTest {
         assertTrue(handler.text().contains("iag"), handler.text());
         assertEquals(2, iag.requestCount());
         assertEquals(List.of(Duration.ofSeconds(3)), clock.waits());
+    }
+
+    @Test
+    void errorEventBeforeTheFirstToken_retriedOnTheSameEndpoint(VirtualClock clock) {
+        iag.enqueue(FakeResponse.ok("never seen").streamErrorAfter(0)); // data: {"error": {"type": "server_error"...
+
+        RecordingHandler handler = stream(resilient(), clock);
+
+        assertEquals(List.of(), handler.errors);
+        assertTrue(handler.text().contains("iag"), handler.text());
+        assertEquals(2, iag.requestCount());
+        assertEquals(List.of(Duration.ofSeconds(1)), clock.waits());
+    }
+
+    @Test
+    void errorEventAfterTwoTokens_reachesOnErrorOnce_insteadOfACompleteResponse(VirtualClock clock) {
+        iag.enqueue(FakeResponse.ok("alpha beta gamma").streamErrorAfter(2));
+
+        RecordingHandler handler = stream(resilient(), clock);
+
+        assertEquals(List.of("alpha", " beta"), handler.partials);
+        assertEquals(List.of(), handler.completions, "LangChain4j alone would call the cut answer complete");
+        assertEquals(1, handler.errors.size());
+        assertInstanceOf(LangChain4jException.class, handler.errors.get(0));
+        assertTrue(handler.errors.get(0).getMessage().contains("server_error"), handler.errors.get(0).getMessage());
+        assertEquals(1, iag.requestCount());
+        assertEquals(0, oneapi.requestCount());
     }
 
     @Test
