@@ -1,7 +1,9 @@
 package dev.llmretry.langchain4j;
 
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -21,16 +23,19 @@ final class OwnRetriesCheck {
 
     private OwnRetriesCheck() {}
 
-    /** Logs a WARN, the first time a model is seen, when it would retry on its own. */
-    static void warnIfRetrying(Map<String, ?> modelsByEndpoint) {
+    /** Logs a WARN, the first time a model is seen, when it would retry on its own; returns the endpoints warned of. */
+    static List<String> warnIfRetrying(Map<String, ?> modelsByEndpoint) {
+        List<String> warned = new ArrayList<>();
         modelsByEndpoint.forEach((endpoint, model) -> {
             int retries = maxRetries(model);
             if (retries > 0 && WARNED.add(model)) {
+                warned.add(endpoint);
                 LOG.warn("LangChain4j model {} of endpoint {} retries on its own (maxRetries={}): each llm-retry attempt "
                         + "can become {} requests and its failures are hidden from the circuit breaker. Build it with "
                         + ".maxRetries(0)", model.getClass().getSimpleName(), endpoint, retries, retries + 1);
             }
         });
+        return warned;
     }
 
     /** The model's {@code maxRetries}, or -1 when it has none we can read. */
