@@ -20,11 +20,8 @@ import java.util.concurrent.ExecutionException;
 public final class AsyncCall extends CompletableFuture<Object> {
     private final MethodPlan plan;
     private final Attempt attempt;
-    private final long start;
-    private final long deadline;
-    private final long callId;
-    private Object firstPermit;
     private CallState call;
+    private long deadline;
     private volatile TimeSource.Cancellable pendingRetry;
     private volatile TimeSource.Cancellable pendingTimeout;
     private volatile CompletableFuture<?> inFlight;
@@ -33,35 +30,31 @@ public final class AsyncCall extends CompletableFuture<Object> {
     private AsyncCall(MethodPlan plan, Attempt attempt) {
         this.plan = plan;
         this.attempt = attempt;
-        this.start = plan.start();
-        this.callId = plan.started();
-        this.deadline = CallWatch.deadline(plan, start);
     }
 
     /** Starts the call; never throws: every failure, even "no endpoint available", completes the future. */
     public static CompletableFuture<Object> start(MethodPlan plan, Attempt attempt) {
         AsyncCall c = new AsyncCall(plan, attempt);
         try {
-            c.firstPermit = plan.enter(c.callId);
+            c.call = plan.begin();
         } catch (Throwable t) {
             c.completeExceptionally(t);
             return c;
         }
-        c.run(plan.endpoint(c.firstPermit));
+        c.deadline = CallWatch.deadline(plan, c.call.startNanos());
+        c.run();
         return c;
     }
 
-    private void run(dev.llmretry.Endpoint endpoint) {
+    private void run() {
         if (isDone()) { // cancelled after the permit for this attempt was taken
-            if (call == null) plan.abandon(firstPermit);
-            else call.abandon();
+            call.abandon();
             return;
         }
         CompletableFuture<?> f;
         try {
-            if (call == null) plan.inject(firstPermit);
-            else call.inject();
-            Object stage = attempt.invoke(endpoint);
+            call.inject();
+            Object stage = attempt.invoke(call.endpoint());
             if (stage == null) throw new NullPointerException(plan.methodId + " returned null instead of a CompletionStage");
             f = ((CompletionStage<?>) stage).toCompletableFuture();
         } catch (Throwable t) {
@@ -90,15 +83,13 @@ public final class AsyncCall extends CompletableFuture<Object> {
     }
 
     private void onSuccess(Object value) {
-        if (call == null) plan.succeeded(firstPermit, start, callId);
-        else call.succeeded();
+        call.succeeded();
         complete(value);
     }
 
     private void onFailure(Throwable failure) {
         try {
-            if (call == null) call = plan.failed(firstPermit, start, callId, failure);
-            else call.failed(failure);
+            call.failed(failure);
         } catch (Throwable terminal) {
             completeExceptionally(terminal);
             return;
@@ -135,7 +126,7 @@ public final class AsyncCall extends CompletableFuture<Object> {
             completeExceptionally(terminal);
             return;
         }
-        run(call.endpoint());
+        run();
     }
 
     @Override

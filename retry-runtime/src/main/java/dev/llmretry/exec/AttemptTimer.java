@@ -71,16 +71,6 @@ public final class AttemptTimer implements Runnable {
         throw Sneaky.rethrow(e);
     }
 
-    /**
-     * The first attempt returned {@code result}: as {@link #ended}, and on time the call's watch is disarmed too (one
-     * call on the happy path; a late result leaves it to the failure path).
-     */
-    public static void succeeded(MethodPlan plan, AttemptTimer timer, AtomicLongArray watch, Object result) {
-        if (timer == null && CallWatch.disarmIfOnTime(watch)) return;
-        ended(plan, timer, watch, result);
-        CallWatch.disarm(watch);
-    }
-
     /** The failure to report for an attempt: an {@link AttemptTimeoutException} if its timer or the deadline fired. */
     public static Throwable failed(MethodPlan plan, AttemptTimer timer, AtomicLongArray watch, Throwable failure) {
         boolean late = timer != null && timer.disarm();

@@ -62,6 +62,7 @@ public final class CallState {
         this.deadlineNanos = plan.retry == null ? Long.MAX_VALUE : saturatedAdd(startNanos, plan.retry.maxDuration().toNanos());
         this.tried = new boolean[plan.targets.length];
         this.probe = permit instanceof BreakerState s && s.isProbe();
+        this.permitUnused = true; // until the first attempt's outcome is recorded
         markTried(current);
     }
 
@@ -69,6 +70,12 @@ public final class CallState {
         if (callId == 0) callId = plan.runtime.nextCallId();
         return callId;
     }
+
+    /** When the call started, on the library's clock. */
+    long startNanos() { return startNanos; }
+
+    /** The permit of the next attempt (woven ABI: the sync advice's loop carries it). */
+    public Object permit() { return permit; }
 
     /** The endpoint to inject into the next attempt. */
     public Endpoint endpoint() { return current.endpoint; }
@@ -211,6 +218,10 @@ public final class CallState {
     /** The attempt just made succeeded. */
     public void succeeded() {
         permitUnused = false;
+        if (attempts == 0) {
+            plan.firstSucceeded(this, permit, startNanos, callId);
+            return;
+        }
         long now = plan.time.nanoTime();
         CallContext.enter(this);
         try {
@@ -223,11 +234,10 @@ public final class CallState {
     }
 
     /** A first-attempt success on a half-open trial permit: may close the circuit, so the event names a call. */
-    static void recordTrialSuccess(MethodPlan plan, Target t, Object permit, long start, long callId) {
-        CallState call = new CallState(plan, permit, start, callId);
+    static void recordTrialSuccess(CallState call, Target t, long start) {
         CallContext.enter(call);
         try {
-            t.succeeded(permit, start);
+            t.succeeded(call.permit, start);
         } finally {
             CallContext.exit();
         }

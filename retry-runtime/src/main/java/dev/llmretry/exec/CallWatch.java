@@ -105,14 +105,6 @@ public final class CallWatch {
         return true;
     }
 
-    /** The happy path's end: disarms a watch that did not fire and returns true; false (nothing done) if it fired. */
-    static boolean disarmIfOnTime(AtomicLongArray slot) {
-        if (slot == null) return true;
-        if (slot.get(STATE) != ARMED) return false;
-        slot.lazySet(STATE, IDLE);
-        return true;
-    }
-
     /**
      * The call is over: stops watching it, clearing an interrupt the watchdog caused. Plain ordered writes to the
      * thread's own slot, no compare-and-set (a locked instruction would cost the happy path several nanoseconds); the

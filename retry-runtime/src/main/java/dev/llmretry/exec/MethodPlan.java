@@ -13,6 +13,7 @@ import dev.llmretry.retry.Backoff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Everything one protected method needs at run time, resolved once: its retry policy (or none), its targets in
@@ -85,7 +86,12 @@ public final class MethodPlan {
     /** Index of the {@code Endpoint} parameter, or -1. */
     public int endpointParameter() { return endpointParameter; }
 
-    /** The call's start on the library's clock. */
+    /** The plan of the woven method at {@code joinPoint}: one hash lookup. Woven ABI. */
+    public static MethodPlan of(org.aspectj.lang.JoinPoint.StaticPart joinPoint) {
+        return LlmRuntime.get().plans().of(joinPoint);
+    }
+
+    /** The call's start on the library's clock. Woven ABI. */
     public long start() {
         return time.nanoTime();
     }
@@ -179,21 +185,25 @@ public final class MethodPlan {
         return e;
     }
 
-    /** The call was cancelled before its first attempt: gives the permit from {@link #enter()} back. */
-    public void abandon(Object permit) {
-        Target.of(permit).release(permit);
-    }
-
     /** The endpoint to inject for the attempt admitted by {@code permit}. */
     public Endpoint endpoint(Object permit) {
         return Target.of(permit).endpoint;
     }
 
-    /** The first attempt succeeded. */
-    public void succeeded(Object permit, long start, long callId) {
+    /**
+     * The attempt just made succeeded: the first one ({@code call == null}, nothing allocated) or a later one. Woven
+     * ABI.
+     */
+    public void succeeded(CallState call, Object permit, long start, long callId) {
+        if (call != null) call.succeeded();
+        else firstSucceeded(null, permit, start, callId);
+    }
+
+    /** The first attempt succeeded; {@code call} is the call's state if it has one already (async shells). */
+    void firstSucceeded(CallState call, Object permit, long start, long callId) {
         Target t = Target.of(permit);
         if (permit instanceof BreakerState s && s.isTrial()) {
-            CallState.recordTrialSuccess(this, t, permit, start, callId);
+            CallState.recordTrialSuccess(call != null ? call : new CallState(this, permit, start, callId), t, start);
         } else {
             t.succeeded(permit, start);
         }
@@ -202,11 +212,51 @@ public final class MethodPlan {
         }
     }
 
-    /** The first attempt failed: from here a {@link CallState} decides. Throws when the call ends now. */
-    public CallState failed(Object permit, long start, long callId, Throwable failure) {
-        CallState call = new CallState(this, permit, start, callId);
-        call.failed(failure);
+    /**
+     * The attempt just made failed with {@code failure}: classifies and records it, then waits (sleeping, on the
+     * calling thread) for the next attempt and takes its permit, {@link CallState#permit()}. The call's state is
+     * created at its first failure ({@code call == null} before). Woven ABI.
+     *
+     * @return the call's state, holding the next attempt's permit
+     * @throws Throwable (unchecked) the call's last failure when it ends: abort, exhausted, deadline, no endpoint
+     */
+    public CallState failed(CallState call, Object permit, long start, long callId, AttemptTimer timer,
+                            AtomicLongArray watch, Throwable failure) {
+        Throwable f = AttemptTimer.failed(this, timer, watch, failure);
+        if (call == null) call = new CallState(this, permit, start, callId);
+        call.failed(f);
+        AttemptTimer.awaitNext(this, call, watch);
         return call;
+    }
+
+    /** Starts watching the call's {@code max-duration} on this thread; null (free) without a deadline. Woven ABI. */
+    public AtomicLongArray watch(long start) {
+        return CallWatch.arm(this, start);
+    }
+
+    /** The call is over, however it ended: stops watching it. Woven ABI. */
+    public void unwatch(AtomicLongArray watch) {
+        CallWatch.disarm(watch);
+    }
+
+    /**
+     * The body returned {@code result}: throws an {@link AttemptTimeoutException} (after closing a closeable result)
+     * if the attempt-timeout or the deadline fired meanwhile, so the result is treated as a failed attempt. Woven ABI.
+     */
+    public void ended(AttemptTimer timer, AtomicLongArray watch, Object result) {
+        AttemptTimer.ended(this, timer, watch, result);
+    }
+
+    /**
+     * A call whose state exists from the start, for the shells that allocate anyway (async, streams, publishers,
+     * {@link SyncCall} callers do not need it): takes the first permit.
+     *
+     * @throws EndpointsUnavailableException when every circuit is open
+     */
+    CallState begin() {
+        long start = start();
+        long callId = started();
+        return new CallState(this, enter(callId), start, callId);
     }
 
     private EndpointsUnavailableException unavailable(long callId) {

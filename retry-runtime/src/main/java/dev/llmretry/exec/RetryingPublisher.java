@@ -45,10 +45,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
         private Flow.Subscription upstream; // guarded by this
         private final AtomicBoolean cancelled = new AtomicBoolean();
         private final AtomicInteger live = new AtomicInteger(); // the attempt holding an unsettled permit; 0 for none
-        private final long start = plan.start();
-        private final long callId = plan.started();
-        private final long deadline = CallWatch.deadline(plan, start);
-        private Object firstPermit;
+        private volatile long deadline;
         private volatile CallState call;
         private volatile TimeSource.Cancellable pendingRetry;
         private volatile int committed; // the attempt whose first element was delivered; 0 before
@@ -63,17 +60,16 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
         void begin() {
             downstream.onSubscribe(this);
             if (cancelled.get()) return; // left inside onSubscribe: no permit taken
+            CallState c;
             try {
-                firstPermit = plan.enter(callId);
+                c = plan.begin();
             } catch (Throwable t) {
                 fail(t);
                 return;
             }
+            deadline = CallWatch.deadline(plan, c.startNanos());
+            call = c;
             run();
-        }
-
-        private Target target() {
-            return call == null ? Target.of(firstPermit) : call.target();
         }
 
         /** Wins the right to settle attempt {@code attemptNo}'s permit; false if something else settled it. */
@@ -83,9 +79,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
 
         /** The subscriber left before the attempt's first element: the permit goes back, no outcome recorded. */
         private void giveBack() {
-            CallState c = call;
-            if (c == null) plan.abandon(firstPermit);
-            else c.abandon();
+            call.abandon();
         }
 
         private void run() {
@@ -97,9 +91,8 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
             }
             Flow.Publisher<?> source;
             try {
-                if (call == null) plan.inject(firstPermit);
-                else call.inject();
-                Object result = attempt.invoke(call == null ? plan.endpoint(firstPermit) : call.endpoint());
+                call.inject();
+                Object result = attempt.invoke(call.endpoint());
                 if (result == null) throw new NullPointerException(plan.methodId + " returned a null Publisher");
                 source = (Flow.Publisher<?>) result;
             } catch (Throwable t) {
@@ -138,8 +131,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
         private void commit(int attemptNo) {
             committed = attemptNo;
             disarmTimeout();
-            if (call == null) plan.succeeded(firstPermit, start, callId);
-            else call.succeeded();
+            call.succeeded();
         }
 
         /** Receives one attempt's signals; those of an attempt settled otherwise (timed out, cancelled) are dropped. */
@@ -185,9 +177,9 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
                     return;
                 }
                 String summary = plan.runtime.redactor().summary(t);
-                target().failedLate(plan.time.nanoTime(), summary, plan.time.now());
-                plan.runtime.listeners().emit(new StreamIncomplete(call == null ? plan.runtime.nextCallId()
-                        : call.callId(), plan.methodId, plan.time.now(), target().name, delivered, t, summary));
+                call.target().failedLate(plan.time.nanoTime(), summary, plan.time.now());
+                plan.runtime.listeners().emit(new StreamIncomplete(call.callId(), plan.methodId, plan.time.now(),
+                        call.target().name, delivered, t, summary));
                 fail(t);
             }
 
@@ -206,8 +198,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
                 upstream = null;
             }
             try {
-                if (call == null) call = plan.failed(firstPermit, start, callId, failure);
-                else call.failed(failure);
+                call.failed(failure);
             } catch (Throwable terminal) {
                 fail(terminal);
                 return;

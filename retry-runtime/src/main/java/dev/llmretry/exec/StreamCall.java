@@ -33,46 +33,38 @@ public final class StreamCall {
 
     /** Runs the attempts and returns a result of the method's declared shape ({@code Stream} or {@code Iterator}). */
     public static Object start(MethodPlan plan, Attempt attempt, boolean wantsStream) {
-        long start = plan.start();
-        long callId = plan.started();
-        Object permit = plan.enter(callId);
-        AtomicLongArray watch = CallWatch.arm(plan, start); // max-duration bounds the wait for the first element
+        CallState call = plan.begin();
+        AtomicLongArray watch = CallWatch.arm(plan, call.startNanos()); // max-duration bounds the wait for the first element
         try {
-            return attempts(plan, attempt, wantsStream, start, callId, permit, watch);
+            return attempts(plan, attempt, wantsStream, call, watch);
         } finally {
             CallWatch.disarm(watch);
         }
     }
 
-    private static Object attempts(MethodPlan plan, Attempt attempt, boolean wantsStream, long start, long callId, Object permit,
+    private static Object attempts(MethodPlan plan, Attempt attempt, boolean wantsStream, CallState call,
                                    AtomicLongArray watch) {
-        CallState call = null;
         while (true) {
-            Endpoint endpoint = call == null ? plan.endpoint(permit) : call.endpoint();
             AttemptTimer timer = plan.armTimer();
             Object result = null;
             Iterator<?> source;
             boolean hasFirst;
             try {
-                if (call == null) plan.inject(permit);
-                else call.inject();
-                result = attempt.invoke(endpoint);
+                call.inject();
+                result = attempt.invoke(call.endpoint());
                 source = iterator(result);
                 hasFirst = source.hasNext();
                 AttemptTimer.ended(plan, timer, watch, null);
             } catch (Throwable t) {
                 Throwable failure = AttemptTimer.failed(plan, timer, watch, t);
                 close(result, failure); // its HTTP response must not stay open while the next attempt runs
-                if (call == null) call = plan.failed(permit, start, callId, failure);
-                else call.failed(failure);
+                call.failed(failure);
                 AttemptTimer.awaitNext(plan, call, watch);
                 continue;
             }
-            Target target = call == null ? Target.of(permit) : call.target();
-            if (call == null) plan.succeeded(permit, start, callId);
-            else call.succeeded();
-            Iterator<Object> guarded = new CommittedIterator(plan, target, source, hasFirst,
-                    call == null ? callId : call.callId());
+            Target target = call.target();
+            call.succeeded();
+            Iterator<Object> guarded = new CommittedIterator(plan, target, source, hasFirst, call);
             if (!wantsStream) return guarded;
             Stream<Object> s = StreamSupport.stream(
                     Spliterators.spliteratorUnknownSize(guarded, Spliterator.ORDERED), false);
@@ -110,17 +102,17 @@ public final class StreamCall {
         private final MethodPlan plan;
         private final Target target;
         private final Iterator<?> source;
-        private final long callId;
+        private final CallState call;
         private boolean knownNext;
         private long delivered;
         private boolean failed;
 
-        CommittedIterator(MethodPlan plan, Target target, Iterator<?> source, boolean hasFirst, long callId) {
+        CommittedIterator(MethodPlan plan, Target target, Iterator<?> source, boolean hasFirst, CallState call) {
             this.plan = plan;
             this.target = target;
             this.source = source;
             this.knownNext = hasFirst;
-            this.callId = callId;
+            this.call = call;
         }
 
         @Override
@@ -158,7 +150,7 @@ public final class StreamCall {
                 failed = true;
                 String summary = plan.runtime.redactor().summary(e);
                 target.failedLate(plan.time.nanoTime(), summary, plan.time.now());
-                plan.runtime.listeners().emit(new StreamIncomplete(callId != 0 ? callId : plan.runtime.nextCallId(),
+                plan.runtime.listeners().emit(new StreamIncomplete(call.callId(),
                         plan.methodId, plan.time.now(), target.name, delivered, e, summary));
             }
             return Sneaky.rethrow(e);

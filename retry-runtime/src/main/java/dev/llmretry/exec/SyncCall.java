@@ -21,36 +21,27 @@ public final class SyncCall {
         long start = plan.start();
         long callId = plan.started();
         Object permit = plan.enter(callId);
-        AttemptTimer timer = plan.armTimer();
-        AtomicLongArray watch = CallWatch.arm(plan, start);
-        Object result;
+        AtomicLongArray watch = plan.watch(start);
         try {
-            plan.inject(permit);
-            result = attempt.invoke(plan.endpoint(permit));
-            AttemptTimer.succeeded(plan, timer, watch, result);
-        } catch (Throwable first) {
-            try {
-                CallState call = plan.failed(permit, start, callId, AttemptTimer.failed(plan, timer, watch, first));
-                while (true) {
-                    AttemptTimer.awaitNext(plan, call, watch);
-                    timer = plan.armTimer();
-                    try {
-                        call.inject();
-                        result = attempt.invoke(call.endpoint());
-                        AttemptTimer.ended(plan, timer, watch, result);
-                    } catch (Throwable again) {
-                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
-                        continue;
-                    }
-                    call.succeeded();
-                    return result;
+            CallState call = null;
+            while (true) {
+                AttemptTimer timer = plan.armTimer();
+                Object result;
+                try {
+                    plan.inject(permit);
+                    result = attempt.invoke(plan.endpoint(permit));
+                    plan.ended(timer, watch, result);
+                } catch (Throwable failure) {
+                    call = plan.failed(call, permit, start, callId, timer, watch, failure);
+                    permit = call.permit();
+                    continue;
                 }
-            } finally {
-                CallWatch.disarm(watch);
+                plan.succeeded(call, permit, start, callId);
+                return result;
             }
+        } finally {
+            plan.unwatch(watch);
         }
-        plan.succeeded(permit, start, callId);
-        return result;
         // loop: end
     }
 }

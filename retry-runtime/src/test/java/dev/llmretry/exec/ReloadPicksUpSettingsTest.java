@@ -52,11 +52,11 @@ class ReloadPicksUpSettingsTest {
 
     Endpoint firstEndpoint(Method m) {
         MethodPlan plan = rt.plans().of(m);
-        Object permit = plan.enter(0);
+        CallState call = plan.begin();
         try {
-            return plan.endpoint(permit);
+            return call.endpoint();
         } finally {
-            plan.abandon(permit);
+            call.abandon();
         }
     }
 
