@@ -159,7 +159,7 @@ final class AttemptPublisher implements Flow.Publisher<Consumer<StreamingChatRes
         @Override
         public void onError(Throwable failure) {
             if (done) return;
-            error = failure;
+            error = ErrorEvents.readable(failure);
             done = true;
             drain();
         }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * short). We turn it into a failure: {@link LlmHttpException} with status 200 and the event as body, so the
  * classifier decides by the error's code or type (a {@code server_error} is retried before the first token),
  * wrapped in a {@link LangChain4jException} as LangChain4j users expect. Raw events are read reflectively (their
- * {@code data()}), since they are provider types. Thread-safe.
+ * {@code data()}), since they are provider types. An {@code event: error} line LangChain4j does see, but reports as
+ * a bare {@code RuntimeException} holding the data; that one is read the same way. Thread-safe.
  */
 final class ErrorEvents {
     private static final Pattern ERROR_OBJECT = Pattern.compile("^\\s*\\{\\s*\"error\"\\s*:\\s*\\{");
@@ -39,11 +40,24 @@ final class ErrorEvents {
         if (data == null) return null;
         try {
             Object text = data.invoke(rawEvent);
-            if (!(text instanceof String body) || !ERROR_OBJECT.matcher(body).find()) return null;
-            return new LangChain4jException("The stream reported an error: " + body,
-                    new LlmHttpException(200, Map.of(), body));
+            return text instanceof String body ? failure(body) : null;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * An {@code event: error} that LangChain4j reported as a bare {@code RuntimeException} whose message is the
+     * event's data (which the classifier would take for a programming error), as an error event; else unchanged.
+     */
+    static Throwable readable(Throwable failure) {
+        if (failure.getClass() != RuntimeException.class || failure.getCause() != null) return failure;
+        RuntimeException event = failure(failure.getMessage());
+        return event != null ? event : failure;
+    }
+
+    private static RuntimeException failure(String body) {
+        if (body == null || !ERROR_OBJECT.matcher(body).find()) return null;
+        return new LangChain4jException("The stream reported an error: " + body, new LlmHttpException(200, Map.of(), body));
     }
 }

@@ -105,6 +105,25 @@ class AttemptPublisherTest {
     }
 
     @Test
+    void sseErrorEventReportedAsBareRuntimeException_becomesAnErrorEventTheClassifierCanRead() {
+        String data = "{\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}";
+
+        Probe probe = subscribe(scripted(h -> h.onError(new RuntimeException(data))), Long.MAX_VALUE);
+
+        LlmHttpException http = assertInstanceOf(LlmHttpException.class, probe.errors.get(0).getCause());
+        assertEquals("overloaded_error", http.errorCode());
+    }
+
+    @Test
+    void otherFailures_reachTheSubscriberUnchanged() {
+        RuntimeException plain = new RuntimeException("not json");
+        RuntimeException wrapped = new RuntimeException(new java.io.IOException("{\"error\":{}}"));
+
+        assertSame(plain, subscribe(scripted(h -> h.onError(plain)), 1).errors.get(0));
+        assertSame(wrapped, subscribe(scripted(h -> h.onError(wrapped)), 1).errors.get(0));
+    }
+
+    @Test
     void demandOfOne_deliversOneElementPerRequest_thenTheRest() {
         Probe probe = subscribe(scripted(h -> {
             h.onPartialResponse("a");
