@@ -111,28 +111,31 @@ final class AttemptPublisher implements Flow.Publisher<Consumer<StreamingChatRes
             drain();
         }
 
+        /** A callback that carries the model's handle to its HTTP stream, kept for {@link #cancel()}. */
+        private void emit(StreamingHandle streamingHandle, Consumer<StreamingChatResponseHandler> signal) {
+            handle = streamingHandle;
+            emit(signal);
+        }
+
         @Override public void onPartialResponse(String text) { emit(h -> h.onPartialResponse(text)); }
 
-        @Override
-        public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-            handle = context.streamingHandle();
-            emit(h -> h.onPartialResponse(partial, context));
-        }
-
         @Override public void onPartialThinking(PartialThinking thinking) { emit(h -> h.onPartialThinking(thinking)); }
-
-        @Override
-        public void onPartialThinking(PartialThinking thinking, PartialThinkingContext context) {
-            handle = context.streamingHandle();
-            emit(h -> h.onPartialThinking(thinking, context));
-        }
 
         @Override public void onPartialToolCall(PartialToolCall call) { emit(h -> h.onPartialToolCall(call)); }
 
         @Override
-        public void onPartialToolCall(PartialToolCall call, PartialToolCallContext context) {
-            handle = context.streamingHandle();
-            emit(h -> h.onPartialToolCall(call, context));
+        public void onPartialResponse(PartialResponse partial, PartialResponseContext c) {
+            emit(c.streamingHandle(), h -> h.onPartialResponse(partial, c));
+        }
+
+        @Override
+        public void onPartialThinking(PartialThinking thinking, PartialThinkingContext c) {
+            emit(c.streamingHandle(), h -> h.onPartialThinking(thinking, c));
+        }
+
+        @Override
+        public void onPartialToolCall(PartialToolCall call, PartialToolCallContext c) {
+            emit(c.streamingHandle(), h -> h.onPartialToolCall(call, c));
         }
 
         @Override public void onCompleteToolCall(CompleteToolCall call) { emit(h -> h.onCompleteToolCall(call)); }
