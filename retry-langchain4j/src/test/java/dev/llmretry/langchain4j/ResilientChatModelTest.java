@@ -144,4 +144,24 @@ class ResilientChatModelTest {
         assertInstanceOf(EndpointsUnavailableException.class, last);
         assertTrue(iag.requestCount() + oneapi.requestCount() <= 8, "at most one probe per endpoint in the same instant");
     }
+
+    @Test
+    void methodsEntryForTheCallsName_overridesItsPolicy_withoutRebuildingTheModel(VirtualClock clock) {
+        ChatModel model = ResilientChatModel.builder().name("acme.assistant")
+                .endpoint("iag", Models.chat(iag)).endpoint("oneapi", Models.chat(oneapi)).retry("default").build();
+        LlmResilience.useConfig("ops retry.yaml", """
+                endpoints:
+                  iag:    { url: "http://iag.test/v1" }
+                  oneapi: { url: "http://oneapi.test/v1" }
+                methods:
+                  "acme.assistant":
+                    retry: { max-attempts: 2, jitter: none }
+                """);
+        iag.always(FakeResponse.status(503));
+
+        assertThrows(dev.langchain4j.exception.InternalServerException.class, () -> model.chat("Hello"));
+
+        assertEquals(2, iag.requestCount(), "max-attempts 2 from the methods: entry, not the policy's 6");
+        assertEquals(List.of(Duration.ofSeconds(1)), clock.waits());
+    }
 }

@@ -85,4 +85,21 @@ class SameAsAnnotatedTest {
                 + "\"consecutive_failures\":0,\"total_requests\":2}}",
                 LlmResilience.health().toJson().replaceAll(",\"litellm\":\\{[^}]*}", ""));
     }
+
+    @org.junit.jupiter.api.Test
+    void circuitOpenedThroughTheResilientModel_isOpenForTheAnnotatedMethodToo() {
+        iag.enqueue(FakeResponse.status(504).times(3));
+        ChatModel iagModel = Models.chat(iag);
+        ChatModel oneapiModel = Models.chat(oneapi);
+        ChatModel resilient = ResilientChatModel.builder().endpoint("iag", iagModel).endpoint("oneapi", oneapiModel)
+                .retry("default").build();
+        AnnotatedChat annotated = new AnnotatedChat(Map.of("iag", iagModel, "oneapi", oneapiModel));
+
+        resilient.chat("first");
+        String answer = annotated.chat(ChatRequest.builder().messages(UserMessage.from("second")).build(), null)
+                .aiMessage().text();
+
+        assertTrue(answer.contains("oneapi"), answer);
+        assertEquals(3, iag.requestCount(), "the woven method skips iag: one circuit per endpoint, shared");
+    }
 }
