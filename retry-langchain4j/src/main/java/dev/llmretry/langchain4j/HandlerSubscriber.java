@@ -45,7 +45,8 @@ final class HandlerSubscriber implements Flow.Subscriber<Consumer<StreamingChatR
         try {
             handler.onError(failure);
         } catch (RuntimeException e) {
-            LOG.warn("StreamingChatResponseHandler.onError threw; the failure it was given: {}", failure, e);
+            // the failure's class only: its message may hold a response body
+            LOG.warn("StreamingChatResponseHandler.onError threw while handling a {}", failure.getClass().getName(), e);
         }
     }
 

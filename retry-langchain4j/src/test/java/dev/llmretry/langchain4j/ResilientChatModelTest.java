@@ -99,6 +99,17 @@ class ResilientChatModelTest {
     }
 
     @Test
+    void retryAfterHeaderAlone_isNotVisibleThroughLangChain4j_theBackoffApplies(VirtualClock clock) {
+        // LangChain4j's HttpException keeps status and body, not headers (docs/langchain4j.md, "Retry-After")
+        iag.enqueue(FakeResponse.status(429).header("Retry-After", "5"));
+
+        String answer = resilient().chat("Hello");
+
+        assertTrue(answer.contains("iag"), answer);
+        assertEquals(List.of(Duration.ofSeconds(1)), clock.waits());
+    }
+
+    @Test
     void wrappedModelsListeners_seeEveryAttempt() {
         iag.enqueue(FakeResponse.status(503).times(3));
         Models.Recording iagListener = new Models.Recording();
