@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The table in docs/langchain4j.md, row by row: what the real OpenAiChatModel throws for each answer of the server,
- * and what llm-retry decides (read from the events for RETRY and FAILOVER; ABORT is the exception thrown at once).
+ * and what llm-retry decides (read from the events for RETRY and FAILOVER; for ABORT, the exception thrown at once and
+ * the reason in its log line).
  */
 @LlmRetryTest
 class ClassificationTableTest {
@@ -79,13 +80,19 @@ class ClassificationTableTest {
     @MethodSource("rows")
     void firstEndpointAnswers_realOpenAiChatModelThrows_llmRetryDecides(Row row, RecordedEvents events) {
         iag.enqueue(row.response());
+        ChatModel model = resilient();
         RuntimeException thrown = null;
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
 
         try {
-            String answer = resilient().chat("Hello");
+            String answer = model.chat("Hello");
             assertTrue(answer.contains(row.decision() == Decision.RETRY ? "iag" : "oneapi"), answer);
         } catch (RuntimeException e) {
             thrown = e;
+        } finally {
+            System.setErr(stderr);
         }
 
         switch (row.decision()) {
@@ -105,6 +112,9 @@ class ClassificationTableTest {
             case ABORT -> {
                 assertNotNull(thrown, "an aborted call throws");
                 assertEquals(row.exception(), thrown.getClass().getSimpleName());
+                // an ABORT has no event: its reason is in the WARN line (slf4j-simple writes it to System.err)
+                String logged = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(logged.contains("Not retried: " + row.reason() + " "), logged);
                 assertEquals(1, iag.requestCount() + oneapi.requestCount());
                 assertEquals(0, events.retries().size() + events.failovers().size());
             }
