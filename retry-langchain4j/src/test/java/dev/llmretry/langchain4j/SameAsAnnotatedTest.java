@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.llmretry.LlmResilience;
 import dev.llmretry.event.CallSucceeded;
@@ -15,6 +16,7 @@ import dev.llmretry.testing.FakeLlmServer;
 import dev.llmretry.testing.FakeResponse;
 import dev.llmretry.testing.LlmRetryTest;
 import dev.llmretry.testing.RecordedEvents;
+import dev.llmretry.testing.VirtualClock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -101,5 +103,41 @@ class SameAsAnnotatedTest {
 
         assertTrue(answer.contains("oneapi"), answer);
         assertEquals(3, iag.requestCount(), "the woven method skips iag: one circuit per endpoint, shared");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Way.class)
+    void streamCutBeforeTheFirstTokenThreeTimes_sameEventsAndHealth_eitherWay(Way way, RecordedEvents events,
+                                                                              VirtualClock clock) {
+        iag.enqueue(FakeResponse.ok("never seen").streamCutAfter(0).times(3));
+        Models.Recording iagListener = new Models.Recording();
+        Models.Recording oneapiListener = new Models.Recording();
+        StreamingChatModel iagModel = Models.streaming(iag, iagListener);
+        StreamingChatModel oneapiModel = Models.streaming(oneapi, oneapiListener);
+        ChatRequest request = ChatRequest.builder().messages(UserMessage.from("Tell me a story")).build();
+        RecordingHandler handler = new RecordingHandler();
+
+        if (way == Way.ANNOTATED) {
+            new AnnotatedStream(Map.of("iag", iagModel, "oneapi", oneapiModel)).chat(request, handler);
+        } else {
+            ResilientStreamingChatModel.builder().endpoint("iag", iagModel).endpoint("oneapi", oneapiModel)
+                    .retry("default").build().chat(request, handler);
+        }
+        handler.awaitEnd(clock, iagListener, oneapiListener);
+
+        assertTrue(handler.text().contains("oneapi"), handler.text());
+        String cause = "LangChain4jException: closed";
+        assertEquals(List.of(
+                "RetryScheduled[attempt=1/6, endpoint=iag, RETRY connection, delay=PT1S, cause=" + cause
+                        + ", next=2026-01-01T00:00:01Z]",
+                "RetryScheduled[attempt=2/6, endpoint=iag, RETRY connection, delay=PT2S, cause=" + cause
+                        + ", next=2026-01-01T00:00:03Z]",
+                "CircuitStateChanged[iag CLOSED->OPEN, retryAt=2026-01-01T00:02:03Z]",
+                "FailedOver[attempt=3, iag->oneapi, circuit_open]",
+                "CallSucceeded[oneapi, attempts=4, failedOver=true]"), transcript(events));
+        assertEquals("{\"iag\":{\"state\":\"circuit_open\",\"success_rate\":0.00,\"consecutive_failures\":3,"
+                + "\"total_requests\":3,\"last_error\":\"" + cause + "\",\"next_probe_at\":\"2026-01-01T00:02:03Z\"},"
+                + "\"oneapi\":{\"state\":\"healthy\",\"success_rate\":1.00,\"consecutive_failures\":0,"
+                + "\"total_requests\":1}}", LlmResilience.health().toJson().replaceAll(",\"litellm\":\\{[^}]*}", ""));
     }
 }
