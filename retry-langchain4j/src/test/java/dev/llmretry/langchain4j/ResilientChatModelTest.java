@@ -57,7 +57,7 @@ class ResilientChatModelTest {
                 CallSucceeded.class), events.all().stream().filter(e -> !e.getClass().getSimpleName().equals("CallStarted"))
                 .map(Object::getClass).toList());
         assertEquals(4, events.successes().get(0).attempts());
-        assertEquals("circuit_open", LlmResilience.health().endpoint("iag").state());
+        assertEquals(dev.llmretry.health.HealthState.CIRCUIT_OPEN, LlmResilience.health().endpoint("iag").state());
 
         assertTrue(model.chat("Again").contains("oneapi"));
         assertEquals(3, iag.requestCount(), "an open circuit is skipped without a request");
