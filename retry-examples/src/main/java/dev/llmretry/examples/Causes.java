@@ -1,11 +1,13 @@
 package dev.llmretry.examples;
 
+import dev.langchain4j.exception.HttpException;
 import dev.llmretry.EndpointsUnavailableException;
 import dev.llmretry.LlmHttpException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** One-line descriptions of failures for the console: the status and error code, not the whole response body. */
@@ -19,6 +21,8 @@ final class Causes {
     static String brief(Throwable t) {
         if (t == null) return "unknown failure";
         if (t instanceof UncheckedIOException && t.getCause() != null) t = t.getCause();
+        HttpException langChain4j = langChain4jHttp(t);
+        if (langChain4j != null) t = new LlmHttpException(langChain4j.statusCode(), Map.of(), langChain4j.getMessage());
         if (t instanceof LlmHttpException http) {
             String message = String.valueOf(http.getMessage());
             int from = message.indexOf(" from ");
@@ -39,5 +43,13 @@ final class Causes {
         }
         String text = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
         return text.length() <= MAX ? text : text.substring(0, MAX - 3) + "...";
+    }
+
+    /** LangChain4j's typed exceptions wrap an HttpException whose message is the raw body: read it as a response. */
+    private static HttpException langChain4jHttp(Throwable t) {
+        for (int depth = 0; t != null && depth < 16; t = t.getCause(), depth++) {
+            if (t instanceof HttpException http) return http;
+        }
+        return null;
     }
 }

@@ -56,10 +56,21 @@ public final class ScenarioContext {
      * or null.
      */
     public String ask(String question) {
+        return ask(question, q -> chat.ask(q, null));
+    }
+
+    /** Something that answers a question: the woven ChatClient, a LangChain4j AiService, ... */
+    @FunctionalInterface
+    public interface Asker {
+        String ask(String question) throws Exception;
+    }
+
+    /** Asks through {@code via}; prints the answer, or the failure the caller got. Returns the answer or null. */
+    public String ask(String question, Asker via) {
         asked++;
         console.line(Style.BOLD, console.symbol("  ? ", "  Q: ") + question);
         try {
-            String answer = chat.ask(question, null);
+            String answer = via.ask(question);
             answered++;
             console.line(Style.PLAIN, console.symbol("  \u2192 ", "  A: ") + answer);
             return answer;

@@ -11,10 +11,10 @@ public final class Scenarios {
     private Scenarios() {
     }
 
-    /** flaky, outage, quota, bad-request, rate-limit, stream-cut, all-down. */
+    /** flaky, outage, quota, bad-request, rate-limit, stream-cut, langchain4j, all-down. */
     public static List<Scenario> all() {
         return List.of(new FlakyScenario(), new OutageScenario(), new QuotaScenario(), new BadRequestScenario(),
-                new RateLimitScenario(), new StreamCutScenario(), new AllDownScenario());
+                new RateLimitScenario(), new StreamCutScenario(), new LangChain4jScenario(), new AllDownScenario());
     }
 
     /**

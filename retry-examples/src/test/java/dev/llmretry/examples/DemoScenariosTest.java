@@ -107,6 +107,19 @@ class DemoScenariosTest {
     }
 
     @Test
+    void langchain4j_aiServiceOverResilientChatModel_outageQuotaAndBadRequestAsForTheWovenService() {
+        ScenarioOutcome o = result.outcome("langchain4j");
+        assertEquals(4, o.asked());
+        assertEquals(3, o.answered());
+        assertEquals(List.of("InvalidRequestException"), o.failures(), "LangChain4j's own exception, at once");
+        assertEquals(List.of(T.backoff(), T.backoff().multipliedBy(2)), o.retryDelays());
+        assertEquals(List.of("iag->oneapi", "oneapi->litellm"), o.failovers());
+        assertEquals(List.of("iag:open"), o.circuitChanges());
+        // iag: 3 failures, then skipped; oneapi: 2 answers, the quota, the 400; litellm: the answer after the quota
+        assertEquals(Map.of("iag", 3, "oneapi", 4, "litellm", 1), o.requests());
+    }
+
+    @Test
     void allDown_callsEndCritical_thenFailFastWithoutRequests() {
         ScenarioOutcome o = result.outcome("all-down");
         assertEquals(0, o.answered());
@@ -120,8 +133,8 @@ class DemoScenariosTest {
     void wholeRun_summaryAddsUpAndPlainOutputHasNoEscapeCodes() {
         assertEquals(result.outcomes().stream().mapToInt(o -> o.requests("iag")).sum(),
                 result.totalRequests().get("iag"));
-        assertEquals(27, result.asked());
-        assertEquals(22, result.answered());
+        assertEquals(31, result.asked());
+        assertEquals(25, result.answered());
         assertFalse(output.contains("\u001b"), "plain output must not contain ANSI escapes");
         assertFalse(output.contains("\r"), "plain output must not redraw lines");
         for (String label : List.of("RETRY", "FAILOVER", "CIRCUIT", "RECOVERED", "CRITICAL", "STREAM", "Summary")) {

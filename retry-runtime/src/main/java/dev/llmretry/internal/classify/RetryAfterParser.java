@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *       {@code 12ms}, {@code 1m30.5s}) and {@code anthropic-ratelimit-*-reset} (RFC 3339 instants). When a matching
  *       {@code *-remaining} header says {@code 0}, only the exhausted limits count; otherwise the longest reset;</li>
  *   <li>only for rate limits: the body's {@code "retryDelay": "22s"} (Gemini {@code RetryInfo}), then a
- *       "Please retry in 10.5s" / "retry after 37 seconds" sentence.</li>
+ *       "Please retry in 10.5s" / "retry after 37 seconds" / "Please try again in 20ms" (OpenAI) sentence.</li>
  * </ol>
  * Robust against hostile input: garbage, negative, NaN and infinite values are ignored; dates in the past give
  * {@link Duration#ZERO}; everything is capped at {@link #MAX}. Never throws. Stateless and thread-safe.
@@ -39,7 +39,7 @@ public final class RetryAfterParser {
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,15}(?:\\.\\d{0,15})?|\\.\\d{1,15}");
     private static final Pattern RETRY_DELAY = Pattern.compile("\"retryDelay\"\\s*:\\s*\"(\\d{1,12}(?:\\.\\d{1,12})?)s\"");
     private static final Pattern RETRY_SENTENCE = Pattern.compile(
-            "(?i)retry (?:in|after) (\\d{1,12}(?:\\.\\d{1,12})?) ?(ms|milliseconds?|s|secs?|seconds?)\\b");
+            "(?i)(?:retry|try again) (?:in|after) (\\d{1,12}(?:\\.\\d{1,12})?) ?(ms|milliseconds?|s|secs?|seconds?)\\b");
     private static final String[] OPENAI_LIMITS = {"requests", "tokens"};
     private static final String[] ANTHROPIC_LIMITS = {"requests", "tokens", "input-tokens", "output-tokens"};
 

@@ -151,6 +151,14 @@ class RetryAfterParserTest {
     }
 
     @Test
+    void openAiRateLimitMessage_parse_readsPleaseTryAgainIn() {
+        // the only place a client without response headers (LangChain4j, Spring AI) can read OpenAI's wait from
+        assertEquals(Duration.ofMillis(20), parse(headers(), "Rate limit reached for gpt-4o-mini on tokens per min "
+                + "(TPM): Limit 30000, Used 29990, Requested 40. Please try again in 20ms. Visit ...", true));
+        assertEquals(Duration.ofMillis(1_500), parse(headers(), "Please try again in 1.5s.", true));
+    }
+
+    @Test
     void bodyWithoutHint_parse_isNull() {
         assertNull(parse(headers(), "Rate limit reached. Retry later.", true));
         assertNull(parse(headers(), null, true));
