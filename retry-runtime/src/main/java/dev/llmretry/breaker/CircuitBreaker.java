@@ -56,6 +56,8 @@ public final class CircuitBreaker {
     private final LongAdder released = new LongAdder();
     private volatile BreakerSettings settings;
     private volatile Object attachment;
+    /** Asked before an open circuit admits its recovery trial (a fleet's probe lease); only on that path. */
+    private volatile java.util.function.BooleanSupplier trialGate = () -> true;
     private final Object transitions = new Object();
     private final OrderedNotices notices = new OrderedNotices();
 
@@ -93,6 +95,12 @@ public final class CircuitBreaker {
     public Object attachment() { return attachment; }
 
     public void attach(Object value) { this.attachment = value; }
+
+    /**
+     * Lets {@code gate} decide whether this instance sends the recovery trial once the open time is over (a shared
+     * store grants one instance of a fleet the probe); while it says no, the circuit stays open. Asked only then.
+     */
+    public void trialGate(java.util.function.BooleanSupplier gate) { this.trialGate = gate; }
 
     public BreakerSettings settings() { return settings; }
 
@@ -135,6 +143,7 @@ public final class CircuitBreaker {
                 return s;
             }
             if (s instanceof OpenState open && time.get().nanoTime() - open.retryAtNanos >= 0) {
+                if (!trialGate.getAsBoolean()) return null;
                 transition(s, new HalfOpenState(this, settings, open.consecutiveFailures, open.openNanos));
                 continue;
             }
