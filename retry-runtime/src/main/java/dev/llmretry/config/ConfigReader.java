@@ -1,7 +1,6 @@
 package dev.llmretry.config;
 
 import dev.llmretry.annotation.FailoverStrategy;
-import dev.llmretry.store.StoreSettings;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,41 +100,39 @@ final class ConfigReader {
             }
         }
         Object window = keys.containsKey("window") ? reader.typed(keys.get("window"), "health.window", WINDOW) : null;
-        return HealthSettings.of(file, window == null ? HealthSettings.defaults().window() : (Duration) window,
-                store(reader, keys));
+        return store(reader, keys, file, window == null ? HealthSettings.defaults().window() : (Duration) window);
     }
 
     /** {@code health.store} (a lower-case name; {@code redis} needs {@code redis-uri}) and {@code health.redis-uri}. */
-    private static StoreSettings store(NodeReader reader, Map<String, Node> keys) {
+    private static HealthSettings store(NodeReader reader, Map<String, Node> keys, Path file, Duration window) {
+        HealthSettings local = HealthSettings.of(file, window);
         NodeReader.Value name = reader.scalar(keys.get("store"), "health.store", "local or redis");
         NodeReader.Value uri = reader.scalar(keys.get("redis-uri"), "health.redis-uri", "a redis:// or rediss:// URI");
         String store = name == null || name.deferred() || name.text() == null || name.text().isBlank()
-                ? StoreSettings.LOCAL : name.text().strip();
+                ? HealthSettings.LOCAL : name.text().strip();
         if (!store.matches("[a-z][a-z0-9-]*")) {
             reader.problems.add(ConfigProblem.invalid("health.store", Display.value("health.store", name.text(),
                     name.origin()), "local or redis (a store's name, lower case)"));
-            return StoreSettings.local();
+            return local;
         }
-        String text = uri == null || uri.deferred() || uri.text() == null ? null : uri.text().strip();
         boolean uriGiven = keys.containsKey("redis-uri");
         if ("redis".equals(store) && !uriGiven) {
             reader.problems.add(ConfigProblem.of("health.redis-uri", null, "a redis:// or rediss:// URI",
                     "health.redis-uri is missing; health.store: redis needs it, like redis://cache.internal:6379"));
-            return StoreSettings.local();
+            return local;
         }
         if (uriGiven && !"redis".equals(store)) {
             reader.problems.add(ConfigProblem.of("health.redis-uri", null, "health.store: redis",
                     "health.redis-uri is set but health.store is " + store + "; add store: redis to share circuits through it"));
-            return StoreSettings.local();
+            return local;
         }
-        if (text != null) {
-            String problem = StoreSettings.checkRedisUri(text);
-            if (problem != null) {
-                reader.problems.add(ConfigProblem.invalid("health.redis-uri", Display.value("health.redis-uri",
-                        UrlSecrets.mask(text), uri.origin()), problem));
-                return StoreSettings.local();
-            }
+        String text = uri == null || uri.deferred() || uri.text() == null ? null : uri.text().strip();
+        String problem = text == null ? null : HealthSettings.checkRedisUri(text);
+        if (problem != null) {
+            reader.problems.add(ConfigProblem.invalid("health.redis-uri", Display.value("health.redis-uri",
+                    UrlSecrets.mask(text), uri.origin()), problem));
+            return local;
         }
-        return StoreSettings.of(store, text);
+        return HealthSettings.of(file, window, store, text);
     }
 }

@@ -151,8 +151,9 @@ public final class LlmRuntime {
     }
 
     private void apply(LlmRetryConfig fresh) {
-        fleet.use(fresh.health().store(), LlmRuntime.class.getClassLoader()); // first: a missing store module changes nothing
-        List<String> secrets = new ArrayList<>(StoreSettings.secretsOf(fresh.health().store().uri()));
+        StoreSettings store = StoreSettings.of(fresh.health().store(), fresh.health().redisUri());
+        fleet.use(store, LlmRuntime.class.getClassLoader()); // first: a missing store module changes nothing
+        List<String> secrets = new ArrayList<>(StoreSettings.secretsOf(store.uri()));
         for (EndpointSettings e : fresh.endpoints().values()) {
             secrets.add(e.apiKey());
             secrets.addAll(UrlSecrets.values(e.url()));

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -55,16 +54,7 @@ public final class StoreSettings {
 
     /** What is wrong with a {@code redis-uri} ("redis://host:port" or "rediss://..." with a host), or null. */
     public static String checkRedisUri(String text) {
-        String expected = "a redis:// or rediss:// URI like redis://cache.internal:6379 (password: redis://:${REDIS_PASSWORD}@host:6379)";
-        if (text == null || text.isBlank()) return expected;
-        try {
-            URI u = new URI(text.strip());
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("redis") || scheme.equals("rediss")) || u.getHost() == null) return expected;
-            return null;
-        } catch (URISyntaxException e) {
-            return expected;
-        }
+        return dev.llmretry.config.HealthSettings.checkRedisUri(text);
     }
 
     /** The secrets in a store URI (the user-info's password, and the user-info as written), to mask everywhere. */

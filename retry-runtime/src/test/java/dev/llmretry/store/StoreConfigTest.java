@@ -22,7 +22,7 @@ class StoreConfigTest {
     void redisStoreWithPasswordVariable_parsed_keepsThePasswordAndMasksItInToString() {
         LlmRetryConfig c = parse("health: { store: redis, redis-uri: \"rediss://:${REDIS_PASSWORD}@cache.internal:6380\" }\n");
 
-        StoreSettings s = c.health().store();
+        StoreSettings s = StoreSettings.of(c.health().store(), c.health().redisUri());
         assertEquals("redis", s.store());
         assertEquals("rediss://:s3cret-pw@cache.internal:6380", s.uri());
         assertFalse(s.toString().contains("s3cret-pw"), s.toString());
@@ -32,8 +32,8 @@ class StoreConfigTest {
 
     @Test
     void noStore_parsed_isLocal() {
-        assertEquals(StoreSettings.local(), parse("health: { window: 30s }\n").health().store());
-        assertFalse(parse("").health().store().shared());
+        assertEquals("local", parse("health: { window: 30s }\n").health().store());
+        assertEquals("local", parse("").health().store());
     }
 
     @Test
