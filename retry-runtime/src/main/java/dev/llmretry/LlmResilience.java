@@ -51,6 +51,25 @@ public final class LlmResilience {
         return LlmRuntime.get().validate(services);
     }
 
+    /**
+     * Puts a retry.yaml text in force instead of the file found by the usual location rules: for frameworks that
+     * find the configuration themselves (a Spring {@code Resource}, a config server). {@code ${VAR}}s resolve from
+     * the environment, then system properties; {@link #reload()} parses the same text again. Breakers and health
+     * survive; methods and {@link LlmCall}s pick the new settings up on their next call.
+     *
+     * <pre>{@code
+     * LlmResilience.useConfig("classpath:llm/retry.yaml", Files.readString(path));
+     * }</pre>
+     *
+     * @param sourceName how messages name the text, e.g. its file name
+     * @throws dev.llmretry.config.LlmRetryConfigException when the text is invalid, listing every problem; the
+     *         configuration in force stays
+     */
+    public static LlmRetryConfig useConfig(String sourceName, String yamlText) {
+        return LlmRuntime.get().useConfig(java.util.Objects.requireNonNull(sourceName, "sourceName"),
+                java.util.Objects.requireNonNull(yamlText, "yamlText"));
+    }
+
     /** The configuration in force. */
     public static LlmRetryConfig config() {
         return LlmRuntime.get().config();

@@ -43,7 +43,8 @@ public aspect SyncAdvice {
     Object around(): sync() && !execution(* *(.., dev.llmretry.Endpoint, ..)) {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
-        Object permit = plan.enter();
+        long callId = plan.started();
+        Object permit = plan.enter(callId);
         AttemptTimer timer = plan.armTimer();
         AtomicLongArray watch = CallWatch.arm(plan, start);
         Object result;
@@ -53,7 +54,7 @@ public aspect SyncAdvice {
             AttemptTimer.succeeded(plan, timer, watch, result);
         } catch (Throwable first) {
             try {
-                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                CallState call = plan.failed(permit, start, callId, AttemptTimer.failed(plan, timer, watch, first));
                 while (true) {
                     AttemptTimer.awaitNext(plan, call, watch);
                     timer = plan.armTimer();
@@ -72,7 +73,7 @@ public aspect SyncAdvice {
                 CallWatch.disarm(watch);
             }
         }
-        plan.succeeded(permit, start);
+        plan.succeeded(permit, start, callId);
         return result;
     }
 
@@ -80,7 +81,8 @@ public aspect SyncAdvice {
     Object around(Endpoint injected): sync() && execution(* *(dev.llmretry.Endpoint, ..)) && args(injected, ..) {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
-        Object permit = plan.enter();
+        long callId = plan.started();
+        Object permit = plan.enter(callId);
         AttemptTimer timer = plan.armTimer();
         AtomicLongArray watch = CallWatch.arm(plan, start);
         Object result;
@@ -90,7 +92,7 @@ public aspect SyncAdvice {
             AttemptTimer.succeeded(plan, timer, watch, result);
         } catch (Throwable first) {
             try {
-                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                CallState call = plan.failed(permit, start, callId, AttemptTimer.failed(plan, timer, watch, first));
                 while (true) {
                     AttemptTimer.awaitNext(plan, call, watch);
                     timer = plan.armTimer();
@@ -109,7 +111,7 @@ public aspect SyncAdvice {
                 CallWatch.disarm(watch);
             }
         }
-        plan.succeeded(permit, start);
+        plan.succeeded(permit, start, callId);
         return result;
     }
 
@@ -117,7 +119,8 @@ public aspect SyncAdvice {
     Object around(Endpoint injected): sync() && execution(* *(!dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, injected, ..) {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
-        Object permit = plan.enter();
+        long callId = plan.started();
+        Object permit = plan.enter(callId);
         AttemptTimer timer = plan.armTimer();
         AtomicLongArray watch = CallWatch.arm(plan, start);
         Object result;
@@ -127,7 +130,7 @@ public aspect SyncAdvice {
             AttemptTimer.succeeded(plan, timer, watch, result);
         } catch (Throwable first) {
             try {
-                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                CallState call = plan.failed(permit, start, callId, AttemptTimer.failed(plan, timer, watch, first));
                 while (true) {
                     AttemptTimer.awaitNext(plan, call, watch);
                     timer = plan.armTimer();
@@ -146,7 +149,7 @@ public aspect SyncAdvice {
                 CallWatch.disarm(watch);
             }
         }
-        plan.succeeded(permit, start);
+        plan.succeeded(permit, start, callId);
         return result;
     }
 
@@ -154,7 +157,8 @@ public aspect SyncAdvice {
     Object around(Endpoint injected): sync() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, injected, ..) {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
-        Object permit = plan.enter();
+        long callId = plan.started();
+        Object permit = plan.enter(callId);
         AttemptTimer timer = plan.armTimer();
         AtomicLongArray watch = CallWatch.arm(plan, start);
         Object result;
@@ -164,7 +168,7 @@ public aspect SyncAdvice {
             AttemptTimer.succeeded(plan, timer, watch, result);
         } catch (Throwable first) {
             try {
-                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                CallState call = plan.failed(permit, start, callId, AttemptTimer.failed(plan, timer, watch, first));
                 while (true) {
                     AttemptTimer.awaitNext(plan, call, watch);
                     timer = plan.armTimer();
@@ -183,7 +187,7 @@ public aspect SyncAdvice {
                 CallWatch.disarm(watch);
             }
         }
-        plan.succeeded(permit, start);
+        plan.succeeded(permit, start, callId);
         return result;
     }
 
@@ -191,7 +195,8 @@ public aspect SyncAdvice {
     Object around(Endpoint injected): sync() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, injected, ..) {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
-        Object permit = plan.enter();
+        long callId = plan.started();
+        Object permit = plan.enter(callId);
         AttemptTimer timer = plan.armTimer();
         AtomicLongArray watch = CallWatch.arm(plan, start);
         Object result;
@@ -201,7 +206,7 @@ public aspect SyncAdvice {
             AttemptTimer.succeeded(plan, timer, watch, result);
         } catch (Throwable first) {
             try {
-                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                CallState call = plan.failed(permit, start, callId, AttemptTimer.failed(plan, timer, watch, first));
                 while (true) {
                     AttemptTimer.awaitNext(plan, call, watch);
                     timer = plan.armTimer();
@@ -220,7 +225,7 @@ public aspect SyncAdvice {
                 CallWatch.disarm(watch);
             }
         }
-        plan.succeeded(permit, start);
+        plan.succeeded(permit, start, callId);
         return result;
     }
 
@@ -228,7 +233,8 @@ public aspect SyncAdvice {
     Object around(Endpoint injected): sync() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, injected, ..) {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
-        Object permit = plan.enter();
+        long callId = plan.started();
+        Object permit = plan.enter(callId);
         AttemptTimer timer = plan.armTimer();
         AtomicLongArray watch = CallWatch.arm(plan, start);
         Object result;
@@ -238,7 +244,7 @@ public aspect SyncAdvice {
             AttemptTimer.succeeded(plan, timer, watch, result);
         } catch (Throwable first) {
             try {
-                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                CallState call = plan.failed(permit, start, callId, AttemptTimer.failed(plan, timer, watch, first));
                 while (true) {
                     AttemptTimer.awaitNext(plan, call, watch);
                     timer = plan.armTimer();
@@ -257,7 +263,7 @@ public aspect SyncAdvice {
                 CallWatch.disarm(watch);
             }
         }
-        plan.succeeded(permit, start);
+        plan.succeeded(permit, start, callId);
         return result;
     }
 
@@ -265,7 +271,8 @@ public aspect SyncAdvice {
     Object around(Endpoint injected): sync() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, *, injected, ..) {
         MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
         long start = plan.start();
-        Object permit = plan.enter();
+        long callId = plan.started();
+        Object permit = plan.enter(callId);
         AttemptTimer timer = plan.armTimer();
         AtomicLongArray watch = CallWatch.arm(plan, start);
         Object result;
@@ -275,7 +282,7 @@ public aspect SyncAdvice {
             AttemptTimer.succeeded(plan, timer, watch, result);
         } catch (Throwable first) {
             try {
-                CallState call = plan.failed(permit, start, AttemptTimer.failed(plan, timer, watch, first));
+                CallState call = plan.failed(permit, start, callId, AttemptTimer.failed(plan, timer, watch, first));
                 while (true) {
                     AttemptTimer.awaitNext(plan, call, watch);
                     timer = plan.armTimer();
@@ -294,7 +301,7 @@ public aspect SyncAdvice {
                 CallWatch.disarm(watch);
             }
         }
-        plan.succeeded(permit, start);
+        plan.succeeded(permit, start, callId);
         return result;
     }
 

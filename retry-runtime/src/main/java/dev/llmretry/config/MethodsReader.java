@@ -8,13 +8,21 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads the {@code methods:} section: per-method retry and circuit-breaker overrides. */
+/**
+ * Reads the {@code methods:} section: retry and circuit-breaker overrides per method ({@code "com.acme.Chat#ask"}) or
+ * per {@code LlmCall} name ({@code "acme.chat"}).
+ */
 final class MethodsReader {
     static final Set<String> KEYS = NodeReader.keys("retry", "circuit-breaker");
     static final String POLICY = "policy";
 
     private static final String IDENTIFIER = "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*";
     private static final Pattern METHOD_KEY = Pattern.compile("(" + IDENTIFIER + "\\.)*" + IDENTIFIER + "#" + IDENTIFIER);
+    /** An {@code LlmCall} name: no {@code #}, no spaces. */
+    private static final Pattern CALL_NAME = Pattern.compile("[\\p{L}\\p{N}_$][\\p{L}\\p{N}_$.:/-]*");
+    /** {@code com.acme.ChatService.complete}: a method key with a dot where the {@code #} belongs. */
+    private static final Pattern DOTTED_METHOD = Pattern.compile("(" + IDENTIFIER + "\\.)+\\p{Lu}\\p{javaJavaIdentifierPart}*\\."
+            + "\\p{Ll}\\p{javaJavaIdentifierPart}*");
 
     private MethodsReader() {
     }
@@ -27,9 +35,11 @@ final class MethodsReader {
         if (entries == null) return methods;
         entries.forEach((method, node) -> {
             String path = "methods.\"" + method + "\"";
-            if (!METHOD_KEY.matcher(method).matches()) {
+            if (!isKey(method)) {
                 reader.problems.add(ConfigProblem.of(path, method, "\"fully.qualified.Class#method\"", path
-                        + " is not a method key; write \"fully.qualified.Class#method\", like \"com.acme.ChatService#complete\""));
+                        + " is not a method key; write \"fully.qualified.Class#method\", like \"com.acme.ChatService#complete\""
+                        + (method.indexOf('#') < 0 && !DOTTED_METHOD.matcher(method).matches()
+                        ? ", or an LlmCall name such as \"acme.chat\"" : "")));
                 return;
             }
             Map<String, Node> keys = reader.mapping(node, path, "a map with retry and/or circuit-breaker");
@@ -42,6 +52,12 @@ final class MethodsReader {
             methods.put(method, new MethodOverride(method, retry.patch, breaker.patch, retry.policy, breaker.policy));
         });
         return Collections.unmodifiableMap(methods);
+    }
+
+    /** A method key, or an LlmCall name that does not look like a method written with a dot for the {@code #}. */
+    static boolean isKey(String key) {
+        if (key.indexOf('#') >= 0) return METHOD_KEY.matcher(key).matches();
+        return CALL_NAME.matcher(key).matches() && !DOTTED_METHOD.matcher(key).matches();
     }
 
     private static final class Section {

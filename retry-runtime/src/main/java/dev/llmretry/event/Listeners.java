@@ -24,6 +24,7 @@ public final class Listeners {
     private final CopyOnWriteArrayList<LlmRetryListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Boolean> reportedFailures = new ConcurrentHashMap<>();
     private volatile boolean successWanted;
+    private volatile boolean startWanted;
 
     /** Listeners: SLF4J logging first, then every {@code LlmRetryListener} registered with {@link ServiceLoader}. */
     public static Listeners withDefaults(ClassLoader loader) {
@@ -43,12 +44,12 @@ public final class Listeners {
 
     public void add(LlmRetryListener listener) {
         listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
-        successWanted = listeners.stream().anyMatch(Listeners::overridesOnSuccess);
+        wants();
     }
 
     public boolean remove(LlmRetryListener listener) {
         boolean removed = listeners.remove(listener);
-        successWanted = listeners.stream().anyMatch(Listeners::overridesOnSuccess);
+        wants();
         return removed;
     }
 
@@ -56,15 +57,25 @@ public final class Listeners {
         return List.copyOf(listeners);
     }
 
+    private void wants() {
+        successWanted = listeners.stream().anyMatch(l -> overrides(l, "onSuccess", CallSucceeded.class));
+        startWanted = listeners.stream().anyMatch(l -> overrides(l, "onCallStarted", CallStarted.class));
+    }
+
     /** True when some listener overrides {@code onSuccess}: only then do first-attempt successes build an event. */
     public boolean successWanted() {
         return successWanted;
     }
 
+    /** True when some listener overrides {@code onCallStarted}: only then do calls build a {@link CallStarted}. */
+    public boolean startWanted() {
+        return startWanted;
+    }
+
     public void emit(LlmRetryEvent event) {
         for (LlmRetryListener l : listeners) {
             try {
-                deliver(l, event);
+                l.onEvent(event);
             } catch (Throwable t) {
                 String key = l.getClass().getName() + "/" + event.getClass().getSimpleName();
                 if (reportedFailures.putIfAbsent(key, Boolean.TRUE) == null) {
@@ -76,18 +87,11 @@ public final class Listeners {
         }
     }
 
-    private static void deliver(LlmRetryListener l, LlmRetryEvent event) {
-        if (event instanceof RetryScheduled e) l.onRetryScheduled(e);
-        else if (event instanceof FailedOver e) l.onFailover(e);
-        else if (event instanceof CircuitStateChanged e) l.onCircuitStateChange(e);
-        else if (event instanceof StreamIncomplete e) l.onStreamIncomplete(e);
-        else if (event instanceof CallSucceeded e) l.onSuccess(e);
-        else if (event instanceof CallExhausted e) l.onExhausted(e);
-    }
-
-    private static boolean overridesOnSuccess(LlmRetryListener l) {
+    /** Whether {@code l} overrides {@code method} or the catch-all {@code onEvent} (a lambda-free check, once). */
+    private static boolean overrides(LlmRetryListener l, String method, Class<?> event) {
         try {
-            return l.getClass().getMethod("onSuccess", CallSucceeded.class).getDeclaringClass()
+            return l.getClass().getMethod(method, event).getDeclaringClass() != LlmRetryListener.class
+                    || l.getClass().getMethod("onEvent", LlmRetryEvent.class).getDeclaringClass()
                     != LlmRetryListener.class;
         } catch (NoSuchMethodException e) {
             return true;

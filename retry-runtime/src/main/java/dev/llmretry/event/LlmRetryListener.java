@@ -14,9 +14,34 @@ package dev.llmretry.event;
  * LlmResilience.addListener(new LlmRetryListener() {
  *     @Override public void onFailover(FailedOver e) { log.warn("{} -> {}", e.from(), e.to()); }
  * });
+ * LlmResilience.addListener(new LlmRetryListener() {     // a recorder: every event, one method
+ *     @Override public void onEvent(LlmRetryEvent e) { events.add(e); }
+ * });
  * }</pre>
  */
 public interface LlmRetryListener {
+    /**
+     * Every event, in one place: the library calls only this method, and its default passes each event on to the
+     * method for its type ({@link #onRetryScheduled}, {@link #onFailover}, ...). Override it to receive all of them
+     * (a recorder, a metrics bridge); then {@link CallStarted} and every {@link CallSucceeded} are delivered too.
+     */
+    default void onEvent(LlmRetryEvent event) {
+        if (event instanceof CallStarted e) onCallStarted(e);
+        else if (event instanceof RetryScheduled e) onRetryScheduled(e);
+        else if (event instanceof FailedOver e) onFailover(e);
+        else if (event instanceof CircuitStateChanged e) onCircuitStateChange(e);
+        else if (event instanceof StreamIncomplete e) onStreamIncomplete(e);
+        else if (event instanceof CallSucceeded e) onSuccess(e);
+        else if (event instanceof CallExhausted e) onExhausted(e);
+    }
+
+    /**
+     * A call is about to make its first attempt. Called only for listeners that override this method (or
+     * {@link #onEvent}): otherwise calls do not build this event at all.
+     */
+    default void onCallStarted(CallStarted event) {
+    }
+
     /** An attempt failed and the same endpoint will be tried again after a delay. */
     default void onRetryScheduled(RetryScheduled event) {
     }

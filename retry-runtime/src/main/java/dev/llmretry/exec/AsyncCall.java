@@ -22,6 +22,7 @@ public final class AsyncCall extends CompletableFuture<Object> {
     private final Attempt attempt;
     private final long start;
     private final long deadline;
+    private final long callId;
     private Object firstPermit;
     private CallState call;
     private volatile TimeSource.Cancellable pendingRetry;
@@ -33,6 +34,7 @@ public final class AsyncCall extends CompletableFuture<Object> {
         this.plan = plan;
         this.attempt = attempt;
         this.start = plan.start();
+        this.callId = plan.started();
         this.deadline = CallWatch.deadline(plan, start);
     }
 
@@ -40,7 +42,7 @@ public final class AsyncCall extends CompletableFuture<Object> {
     public static CompletableFuture<Object> start(MethodPlan plan, Attempt attempt) {
         AsyncCall c = new AsyncCall(plan, attempt);
         try {
-            c.firstPermit = plan.enter();
+            c.firstPermit = plan.enter(c.callId);
         } catch (Throwable t) {
             c.completeExceptionally(t);
             return c;
@@ -88,14 +90,14 @@ public final class AsyncCall extends CompletableFuture<Object> {
     }
 
     private void onSuccess(Object value) {
-        if (call == null) plan.succeeded(firstPermit, start);
+        if (call == null) plan.succeeded(firstPermit, start, callId);
         else call.succeeded();
         complete(value);
     }
 
     private void onFailure(Throwable failure) {
         try {
-            if (call == null) call = plan.failed(firstPermit, start, failure);
+            if (call == null) call = plan.failed(firstPermit, start, callId, failure);
             else call.failed(failure);
         } catch (Throwable terminal) {
             completeExceptionally(terminal);

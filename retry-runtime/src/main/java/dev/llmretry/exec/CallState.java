@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Used by one call at a time (never concurrently).
  *
  * <pre>{@code
- * CallState call = plan.failed(permit, start, firstFailure);   // throws if the call is over
+ * CallState call = plan.failed(permit, start, callId, firstFailure);   // throws if the call is over
  * while (true) {
  *     call.awaitNext();                                         // sleeps the backoff, takes a permit
  *     try { result = body(call.endpoint()); } catch (Throwable t) { call.failed(t); continue; }
@@ -53,8 +53,9 @@ public final class CallState {
     private final boolean probe;
     private long callId;
 
-    CallState(MethodPlan plan, Object permit, long startNanos) {
+    CallState(MethodPlan plan, Object permit, long startNanos, long callId) {
         this.plan = plan;
+        this.callId = callId;
         this.permit = permit;
         this.current = Target.of(permit);
         this.startNanos = startNanos;
@@ -222,8 +223,8 @@ public final class CallState {
     }
 
     /** A first-attempt success on a half-open trial permit: may close the circuit, so the event names a call. */
-    static void recordTrialSuccess(MethodPlan plan, Target t, Object permit, long start) {
-        CallState call = new CallState(plan, permit, start);
+    static void recordTrialSuccess(MethodPlan plan, Target t, Object permit, long start, long callId) {
+        CallState call = new CallState(plan, permit, start, callId);
         CallContext.enter(call);
         try {
             t.succeeded(permit, start);

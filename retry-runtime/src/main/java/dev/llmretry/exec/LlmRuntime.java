@@ -79,11 +79,13 @@ public final class LlmRuntime {
     /** The store that shares endpoint circuits with a fleet ({@code health.store}); local unless configured. */
     private final FleetBridge fleet = new FleetBridge(this::sharedBreaker, this::localOutcomes, this::endpointNames,
             () -> time.now(), () -> time.nanoTime(), () -> { LlmRetryConfig c = config; return c == null ? 60_000 : c.health().window().toMillis(); });
-    private final Supplier<LlmRetryConfig> loader;
+    private final Supplier<LlmRetryConfig> defaultLoader;
+    private volatile Supplier<LlmRetryConfig> loader;
 
     /** A runtime reading its configuration from {@code loader} (the process-wide one: {@link ConfigLoader#load()}). */
     LlmRuntime(Supplier<LlmRetryConfig> loader) {
         this.loader = loader;
+        this.defaultLoader = loader;
     }
 
     public static LlmRuntime get() { return INSTANCE; }
@@ -138,6 +140,24 @@ public final class LlmRuntime {
             }
             synchronized (configLock) {
                 apply(fresh);
+            }
+            return fresh;
+        }
+    }
+
+    /**
+     * Parses, checks and puts {@code yamlText} in force ({@code ${VAR}}s from the environment, then system
+     * properties); {@link #reload()} parses the same text again. A broken text changes nothing and is thrown.
+     */
+    public LlmRetryConfig useConfig(String sourceName, String yamlText) {
+        java.util.function.Function<String, String> variables = ConfigLoader.variables(System::getenv,
+                System::getProperty);
+        Supplier<LlmRetryConfig> source = () -> ConfigLoader.parse(sourceName, yamlText, variables);
+        synchronized (reloadLock) {
+            LlmRetryConfig fresh = source.get();
+            synchronized (configLock) {
+                apply(fresh);
+                loader = source;
             }
             return fresh;
         }
@@ -374,6 +394,11 @@ public final class LlmRuntime {
     }
 
     /** Every endpoint configured in retry.yaml (created if not used yet) and every named breaker, in that order. */
+    /** Builds the plan of {@code spec} once, caching nothing; throws, saying what to fix, when it cannot be built. */
+    public void checkPlan(CallSpec spec) {
+        PlanFactory.build(spec, this);
+    }
+
     public List<TargetView> targets() {
         List<TargetView> out = new ArrayList<>();
         LlmRetryConfig c = config();
@@ -439,6 +464,7 @@ public final class LlmRuntime {
             plans.clear();
             config = null;
             configError = null;
+            loader = defaultLoader;
             userClassifiers = null;
             persistedOpen = new ConcurrentHashMap<>();
             healthFile = null;

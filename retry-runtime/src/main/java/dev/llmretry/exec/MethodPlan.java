@@ -23,9 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>{@code
  * MethodPlan plan = runtime.plans().of(method);
  * long start = plan.start();
- * Object permit = plan.enter();
- * try { result = body(plan.endpoint(permit)); } catch (Throwable t) { CallState call = plan.failed(permit, start, t); ... }
- * plan.succeeded(permit, start);
+ * long callId = plan.started();
+ * Object permit = plan.enter(callId);
+ * try { result = body(plan.endpoint(permit)); } catch (Throwable t) { CallState call = plan.failed(permit, start, callId, t); ... }
+ * plan.succeeded(permit, start, callId);
  * }</pre>
  */
 public final class MethodPlan {
@@ -90,11 +91,27 @@ public final class MethodPlan {
     }
 
     /**
+     * The call begins: a {@link dev.llmretry.event.CallStarted} when a listener wants one. Returns the call's id for
+     * the events that follow, or 0 (no event, nothing allocated) when no listener wants call starts.
+     */
+    public long started() {
+        if (!runtime.listeners().startWanted()) return 0;
+        long id = runtime.nextCallId();
+        runtime.listeners().emit(new dev.llmretry.event.CallStarted(id, methodId, time.now()));
+        return id;
+    }
+
+    long callIdOr(long callId) {
+        return callId != 0 ? callId : runtime.nextCallId();
+    }
+
+    /**
      * A permit for the first attempt on the first target the strategy prefers whose circuit admits it.
      *
+     * @param callId from {@link #started()}
      * @throws EndpointsUnavailableException when every circuit is open
      */
-    public Object enter() {
+    public Object enter(long callId) {
         if (error != null) throw error;
         int n = targets.length;
         int first = strategy == FailoverStrategy.ROUND_ROBIN && n > 1 ? Math.floorMod(roundRobin.getAndIncrement(), n)
@@ -108,7 +125,7 @@ public final class MethodPlan {
         }
         permit = lastResortProbe();
         if (permit != null) return permit;
-        throw unavailable();
+        throw unavailable(callId);
     }
 
     /**
@@ -173,28 +190,28 @@ public final class MethodPlan {
     }
 
     /** The first attempt succeeded. */
-    public void succeeded(Object permit, long start) {
+    public void succeeded(Object permit, long start, long callId) {
         Target t = Target.of(permit);
         if (permit instanceof BreakerState s && s.isTrial()) {
-            CallState.recordTrialSuccess(this, t, permit, start);
+            CallState.recordTrialSuccess(this, t, permit, start, callId);
         } else {
             t.succeeded(permit, start);
         }
         if (runtime.listeners().successWanted()) {
-            runtime.listeners().emit(new CallSucceeded(runtime.nextCallId(), methodId, time.now(), t.name, 1, false));
+            runtime.listeners().emit(new CallSucceeded(callIdOr(callId), methodId, time.now(), t.name, 1, false));
         }
     }
 
     /** The first attempt failed: from here a {@link CallState} decides. Throws when the call ends now. */
-    public CallState failed(Object permit, long start, Throwable failure) {
-        CallState call = new CallState(this, permit, start);
+    public CallState failed(Object permit, long start, long callId, Throwable failure) {
+        CallState call = new CallState(this, permit, start, callId);
         call.failed(failure);
         return call;
     }
 
-    private EndpointsUnavailableException unavailable() {
+    private EndpointsUnavailableException unavailable(long callId) {
         EndpointsUnavailableException e = describeUnavailable();
-        runtime.listeners().emit(new CallExhausted(runtime.nextCallId(), methodId, time.now(), 0,
+        runtime.listeners().emit(new CallExhausted(callIdOr(callId), methodId, time.now(), 0,
                 e.endpoints().stream().map(EndpointsUnavailableException.EndpointState::name).toList(),
                 "all_circuits_open", e, e.getMessage()));
         return e;

@@ -33,13 +33,12 @@ final class PlanFactory {
     private PlanFactory() {
     }
 
-    static MethodPlan create(Method m, LlmRuntime runtime) {
-        String methodId = m.getDeclaringClass().getName() + "#" + m.getName();
+    static MethodPlan create(CallSpec spec, LlmRuntime runtime) {
         try {
-            return build(m, methodId, runtime);
+            return build(spec, runtime);
         } catch (RuntimeException e) {
-            LOG.error("{} is not protected: {}", methodId, e.getMessage());
-            return new MethodPlan(methodId, e, runtime);
+            LOG.error("{} is not protected: {}", spec.id(), e.getMessage());
+            return new MethodPlan(spec.id(), e, runtime);
         }
     }
 
@@ -50,7 +49,7 @@ final class PlanFactory {
             for (Method m : protectedMethods(type)) {
                 String methodId = type.getName() + "#" + m.getName();
                 try {
-                    build(m, methodId, runtime); // nothing cached, nothing logged
+                    build(CallSpec.of(m), runtime); // nothing cached, nothing logged
                 } catch (RuntimeException e) {
                     problems.add(ConfigProblem.of(methodId, null, "", methodId + " is not protected: " + e.getMessage()));
                 }
@@ -81,65 +80,61 @@ final class PlanFactory {
         return false;
     }
 
-    private static MethodPlan build(Method m, String methodId, LlmRuntime runtime) {
-        Class<?> type = m.getDeclaringClass();
-        LlmRetry retryAnn = annotation(m, type, LlmRetry.class);
-        LlmCircuitBreaker breakerAnn = annotation(m, type, LlmCircuitBreaker.class);
-        Failover failoverAnn = annotation(m, type, Failover.class);
+    /** The plan of {@code spec}; throws, saying what to fix, when it cannot be built. */
+    static MethodPlan build(CallSpec spec, LlmRuntime runtime) {
+        String methodId = spec.id();
         LlmRetryConfig config = runtime.config();
         MethodOverride override = config.methodOverride(methodId).orElse(null);
 
         RetrySettings retry = null;
-        if (retryAnn != null) {
-            String policy = firstNonEmpty(override == null ? null : override.retryPolicy(), retryAnn.policy(), "default");
-            retry = config.retryPolicy(policy).apply(AnnotationPatches.retry(retryAnn, methodId));
+        if (spec.retryPolicy() != null) {
+            String policy = firstNonEmpty(override == null ? null : override.retryPolicy(), spec.retryPolicy());
+            retry = config.retryPolicy(policy).apply(spec.retry());
             if (override != null) retry = retry.apply(override.retry());
         }
 
         Target[] targets;
         FailoverStrategy strategy = FailoverStrategy.PRIORITY;
-        if (failoverAnn != null) {
-            targets = endpointTargets(failoverAnn, methodId, config, runtime);
-            strategy = failoverAnn.strategy() != FailoverStrategy.POLICY ? failoverAnn.strategy()
-                    : config.failover().strategy();
-            if (breakerAnn != null && !breakerAnn.name().isEmpty()) {
-                LOG.warn("{}: @LlmCircuitBreaker(name = \"{}\") is ignored with @Failover: each endpoint has its own "
-                        + "breaker, configured by endpoints.<name>.circuit-breaker", methodId, breakerAnn.name());
+        if (spec.endpoints() != null) {
+            targets = endpointTargets(spec, config, runtime);
+            strategy = spec.strategy() != FailoverStrategy.POLICY ? spec.strategy() : config.failover().strategy();
+            if (spec.breakerName() != null) {
+                LOG.warn("{}: the circuit breaker name \"{}\" is ignored with failover: each endpoint has its own "
+                        + "breaker, configured by endpoints.<name>.circuit-breaker", spec.origin("@LlmCircuitBreaker"),
+                        spec.breakerName());
             }
-        } else if (breakerAnn != null) {
-            String name = breakerAnn.name().isEmpty() ? methodId : breakerAnn.name();
-            String policy = firstNonEmpty(override == null ? null : override.breakerPolicy(), breakerAnn.policy(),
-                    "default");
-            BreakerSettings settings = config.breakerPolicy(policy).apply(AnnotationPatches.breaker(breakerAnn, methodId));
+        } else if (spec.breakerPolicy() != null) {
+            String name = spec.breakerName() == null ? methodId : spec.breakerName();
+            String policy = firstNonEmpty(override == null ? null : override.breakerPolicy(), spec.breakerPolicy());
+            BreakerSettings settings = config.breakerPolicy(policy).apply(spec.breaker());
             if (override != null) settings = settings.apply(override.circuitBreaker());
             targets = new Target[] {runtime.namedTarget(name, settings, config)};
         } else {
-            String name = type.getSimpleName() + "#" + m.getName();
+            String name = spec.implicitName();
             targets = new Target[] {new Target(name, dev.llmretry.failover.ConfiguredEndpoint.implicit(name), null, null, 0)};
         }
         int maxAttempts = retry != null ? retry.maxAttempts() : targets.length;
-        FailureClassifier classifier = Classifiers.forMethod(config.classification(),
-                retryAnn == null ? List.of() : Arrays.asList(retryAnn.retryOn()),
-                retryAnn == null ? List.of() : Arrays.asList(retryAnn.abortOn()),
+        FailureClassifier classifier = Classifiers.forMethod(config.classification(), spec.retryOn(), spec.abortOn(),
                 runtime.userClassifiers(), () -> runtime.time().now());
-        return new MethodPlan(methodId, retry, maxAttempts, targets, strategy, classifier, endpointParameter(m), runtime);
+        return new MethodPlan(methodId, retry, maxAttempts, targets, strategy, classifier, spec.endpointParameter(),
+                runtime);
     }
 
-    private static Target[] endpointTargets(Failover failover, String methodId, LlmRetryConfig config,
-                                            LlmRuntime runtime) {
+    private static Target[] endpointTargets(CallSpec spec, LlmRetryConfig config, LlmRuntime runtime) {
         List<Target> list = new ArrayList<>();
-        for (String name : failover.endpoints()) {
+        for (String name : spec.endpoints()) {
             EndpointSettings settings;
             try {
                 settings = config.requireEndpoint(name);   // the message has the did-you-mean suggestion
             } catch (LlmRetryConfigException e) {
-                throw new IllegalStateException("@Failover on " + methodId + ": " + e.getMessage(), e);
+                throw new IllegalStateException(spec.origin("@Failover") + ": " + e.getMessage(), e);
             }
             list.add(runtime.endpointTarget(settings));
         }
         if (list.isEmpty()) {
-            throw new IllegalStateException("@Failover on " + methodId + " names no endpoints; list at least one "
-                    + "endpoint from retry.yaml, e.g. @Failover(endpoints = {\"iag\", \"oneapi\"})");
+            throw new IllegalStateException(spec.origin("@Failover") + " names no endpoints; list at least one "
+                    + "endpoint from retry.yaml, e.g. " + (spec.annotated() ? "@Failover(endpoints = {\"iag\", \"oneapi\"})"
+                    : ".failover(\"iag\", \"oneapi\")"));
         }
         if (!config.failover().enabled()) list = list.subList(0, 1);
         List<Target> ordered = new ArrayList<>(list);
@@ -151,11 +146,6 @@ final class PlanFactory {
         Class<?>[] types = m.getParameterTypes();
         for (int i = 0; i < types.length; i++) if (types[i] == Endpoint.class) return i;
         return -1;
-    }
-
-    private static <A extends java.lang.annotation.Annotation> A annotation(Method m, Class<?> type, Class<A> a) {
-        A onMethod = m.getAnnotation(a);
-        return onMethod != null ? onMethod : type.getAnnotation(a);
     }
 
     private static String firstNonEmpty(String... values) {

@@ -30,24 +30,30 @@ public final class Plans {
     /** The plan of the method executing at {@code joinPoint}. */
     public MethodPlan of(JoinPoint.StaticPart joinPoint) {
         MethodPlan p = byJoinPoint.get(joinPoint);
-        return p != null ? p : build(joinPoint, ((MethodSignature) joinPoint.getSignature()).getMethod());
+        return p != null ? p : build(joinPoint, CallSpec.of(((MethodSignature) joinPoint.getSignature()).getMethod()));
     }
 
     /** The plan of {@code method}, built directly (benchmarks, simulations and tests that drive the executor). */
     public MethodPlan of(Method method) {
         MethodPlan p = byJoinPoint.get(method);
-        return p != null ? p : build(method, method);
+        return p != null ? p : build(method, CallSpec.of(method));
+    }
+
+    /** The plan of an {@code LlmCall} (or any caller that states its spec directly); equal specs share one plan. */
+    public MethodPlan of(CallSpec spec) {
+        MethodPlan p = byJoinPoint.get(spec);
+        return p != null ? p : build(spec, spec);
     }
 
     /** Builds without holding any lock of the map; caches the plan only in the map it was started for. */
-    private MethodPlan build(Object key, Method method) {
+    private MethodPlan build(Object key, CallSpec spec) {
         try {
             runtime.config(); // a first load clears the plans: take the map afterwards, or this plan is never cached
         } catch (RuntimeException e) {
             // the plan built below is a broken plan that says why
         }
         ConcurrentHashMap<Object, MethodPlan> generation = byJoinPoint;
-        MethodPlan built = PlanFactory.create(method, runtime);
+        MethodPlan built = PlanFactory.create(spec, runtime);
         MethodPlan raced = generation.putIfAbsent(key, built);
         return raced != null ? raced : built;
     }

@@ -46,6 +46,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
         private final AtomicBoolean cancelled = new AtomicBoolean();
         private final AtomicInteger live = new AtomicInteger(); // the attempt holding an unsettled permit; 0 for none
         private final long start = plan.start();
+        private final long callId = plan.started();
         private final long deadline = CallWatch.deadline(plan, start);
         private Object firstPermit;
         private volatile CallState call;
@@ -63,7 +64,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
             downstream.onSubscribe(this);
             if (cancelled.get()) return; // left inside onSubscribe: no permit taken
             try {
-                firstPermit = plan.enter();
+                firstPermit = plan.enter(callId);
             } catch (Throwable t) {
                 fail(t);
                 return;
@@ -137,7 +138,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
         private void commit(int attemptNo) {
             committed = attemptNo;
             disarmTimeout();
-            if (call == null) plan.succeeded(firstPermit, start);
+            if (call == null) plan.succeeded(firstPermit, start, callId);
             else call.succeeded();
         }
 
@@ -205,7 +206,7 @@ public final class RetryingPublisher implements Flow.Publisher<Object> {
                 upstream = null;
             }
             try {
-                if (call == null) call = plan.failed(firstPermit, start, failure);
+                if (call == null) call = plan.failed(firstPermit, start, callId, failure);
                 else call.failed(failure);
             } catch (Throwable terminal) {
                 fail(terminal);

@@ -34,16 +34,17 @@ public final class StreamCall {
     /** Runs the attempts and returns a result of the method's declared shape ({@code Stream} or {@code Iterator}). */
     public static Object start(MethodPlan plan, Attempt attempt, boolean wantsStream) {
         long start = plan.start();
-        Object permit = plan.enter();
+        long callId = plan.started();
+        Object permit = plan.enter(callId);
         AtomicLongArray watch = CallWatch.arm(plan, start); // max-duration bounds the wait for the first element
         try {
-            return attempts(plan, attempt, wantsStream, start, permit, watch);
+            return attempts(plan, attempt, wantsStream, start, callId, permit, watch);
         } finally {
             CallWatch.disarm(watch);
         }
     }
 
-    private static Object attempts(MethodPlan plan, Attempt attempt, boolean wantsStream, long start, Object permit,
+    private static Object attempts(MethodPlan plan, Attempt attempt, boolean wantsStream, long start, long callId, Object permit,
                                    AtomicLongArray watch) {
         CallState call = null;
         while (true) {
@@ -62,16 +63,16 @@ public final class StreamCall {
             } catch (Throwable t) {
                 Throwable failure = AttemptTimer.failed(plan, timer, watch, t);
                 close(result, failure); // its HTTP response must not stay open while the next attempt runs
-                if (call == null) call = plan.failed(permit, start, failure);
+                if (call == null) call = plan.failed(permit, start, callId, failure);
                 else call.failed(failure);
                 AttemptTimer.awaitNext(plan, call, watch);
                 continue;
             }
             Target target = call == null ? Target.of(permit) : call.target();
-            if (call == null) plan.succeeded(permit, start);
+            if (call == null) plan.succeeded(permit, start, callId);
             else call.succeeded();
             Iterator<Object> guarded = new CommittedIterator(plan, target, source, hasFirst,
-                    call == null ? 0 : call.callId());
+                    call == null ? callId : call.callId());
             if (!wantsStream) return guarded;
             Stream<Object> s = StreamSupport.stream(
                     Spliterators.spliteratorUnknownSize(guarded, Spliterator.ORDERED), false);

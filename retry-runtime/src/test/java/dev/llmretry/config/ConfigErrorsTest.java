@@ -128,6 +128,21 @@ class ConfigErrorsTest {
                 + "\" is not a method key; write \"fully.qualified.Class#method\", like \"com.acme.ChatService#complete\"");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"acme.chat", "summarize", "acme-chat.v2", "team/chat"})
+    void callNameKey_load_isAnOverrideForThatLlmCall(String key) {
+        LlmRetryConfig config = parse("methods: { \"" + key + "\": { retry: { max-attempts: 2 } } }\n");
+        assertEquals(java.util.Optional.of(2), config.methodOverride(key).map(o -> o.retry().value("max-attempts")
+                .orElseThrow()));
+    }
+
+    @Test
+    void keyWithSpaceAndNoHash_load_namesBothShapes() {
+        assertError("methods: { \"acme chat\": { retry: { max-attempts: 2 } } }\n", "retry.yaml: methods.\"acme chat\" "
+                + "is not a method key; write \"fully.qualified.Class#method\", like \"com.acme.ChatService#complete\", "
+                + "or an LlmCall name such as \"acme.chat\"");
+    }
+
     @Test
     void unknownEndpoint_requireEndpoint_suggestsAndListsNames() {
         LlmRetryConfig config = parse("endpoints: { iag: { url: https://iag.example }, oneapi: { url: https://one.example } }\n");

@@ -52,7 +52,7 @@ class ReloadPicksUpSettingsTest {
 
     Endpoint firstEndpoint(Method m) {
         MethodPlan plan = rt.plans().of(m);
-        Object permit = plan.enter();
+        Object permit = plan.enter(0);
         try {
             return plan.endpoint(permit);
         } finally {

@@ -31,8 +31,8 @@ class UnknownEndpointTest {
                   iag: { url: "https://iag.example/v1" }
                   oneapi: { url: "https://oneapi.example/v1" }
                 """, name -> null));
-        MethodPlan plan = PlanFactory.create(Chat.class.getMethod("ask", String.class, Endpoint.class), runtime);
-        IllegalStateException e = assertThrows(IllegalStateException.class, plan::enter);
+        MethodPlan plan = PlanFactory.create(CallSpec.of(Chat.class.getMethod("ask", String.class, Endpoint.class)), runtime);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> plan.enter(0));
         assertEquals("@Failover on dev.llmretry.exec.UnknownEndpointTest$Chat#ask: retry.yaml: no endpoint named "
                 + "'onapi', did you mean 'oneapi'? (defined: iag, oneapi); add it under endpoints: in retry.yaml",
                 e.getMessage());

@@ -1,15 +1,15 @@
 package dev.llmretry.testing;
 
 import dev.llmretry.Endpoint;
-import dev.llmretry.exec.CallState;
 import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.MethodPlan;
+import dev.llmretry.exec.Sneaky;
+import dev.llmretry.exec.SyncCall;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 
 /**
- * Runs a protected call the way the woven sync advice does (SyncAdvice.aj), without weaving: this module's classes
- * are not woven. The plan comes from {@link DrivenMethods}' annotations; {@code body} stands for the method's body.
+ * Runs a protected call through {@link SyncCall}, the executor's sync loop (the woven advice runs the same loop), without
+ * weaving: this module's classes are not woven. The plan comes from {@link DrivenMethods}' annotations; {@code body} stands for the method's body.
  */
 final class Driver {
     interface Body {
@@ -36,29 +36,10 @@ final class Driver {
     static String call(String methodName, Body body) {
         Method m = Arrays.stream(DrivenMethods.class.getDeclaredMethods()).filter(x -> x.getName().equals(methodName))
                 .findFirst().orElseThrow();
-        MethodPlan plan = LlmRuntime.get().plans().of(m);
-        long start = plan.start();
-        Object permit = plan.enter();
-        String result;
         try {
-            plan.inject(permit);
-            result = body.run(plan.endpoint(permit));
-        } catch (Throwable first) {
-            CallState call = plan.failed(permit, start, first);
-            while (true) {
-                call.awaitNext();
-                try {
-                    call.inject();
-                    result = body.run(call.endpoint());
-                } catch (Throwable again) {
-                    call.failed(again);
-                    continue;
-                }
-                call.succeeded();
-                return result;
-            }
+            return (String) SyncCall.run(LlmRuntime.get().plans().of(m), body::run);
+        } catch (Throwable t) {
+            throw Sneaky.rethrow(t);
         }
-        plan.succeeded(permit, start);
-        return result;
     }
 }
