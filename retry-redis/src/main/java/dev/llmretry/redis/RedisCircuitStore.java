@@ -371,11 +371,13 @@ final class RedisCircuitStore implements CircuitStore {
                 + " (reconnecting in the background)", masked, mask(String.valueOf(e)));
     }
 
+    /** Redis answers: sharing (again); the circuits this instance opened meanwhile are announced. */
     private void up() {
         if (sharing) return;
         sharing = true;
         if (warned) LOG.info("Circuit store {} is reachable again; endpoint circuits are shared", masked);
         warned = false;
+        fleet.openHere().forEach(this::opened);
     }
 
     private String mask(String text) {

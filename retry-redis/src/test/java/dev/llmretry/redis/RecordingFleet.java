@@ -18,6 +18,10 @@ final class RecordingFleet implements Fleet {
 
     @Override public Outcomes local(String endpoint) { return local.getOrDefault(endpoint, Outcomes.NONE); }
 
+    final Map<String, Instant> openHere = new ConcurrentHashMap<>();
+
+    @Override public Map<String, Instant> openHere() { return openHere; }
+
     @Override public void openedElsewhere(String endpoint, Instant until) { applied.add("open " + endpoint); }
 
     @Override public void closedElsewhere(String endpoint) { applied.add("closed " + endpoint); }

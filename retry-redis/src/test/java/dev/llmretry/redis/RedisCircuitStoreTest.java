@@ -154,7 +154,7 @@ class RedisCircuitStoreTest {
     }
 
     @Test
-    void redisKilled_store_fallsBackAnswersAtOnceAndSharesAgainWhenRedisReturns() {
+    void redisKilled_store_fallsBackAnswersAtOnceAndSharesAgainWhenRedisReturnsIncludingWhatOpenedMeanwhile() {
         redis.stop();
         await().atMost(Duration.ofSeconds(10)).until(() -> !a.sharing() && !b.sharing());
 
@@ -166,8 +166,10 @@ class RedisCircuitStoreTest {
             }
         });
 
+        fleetA.openHere.put("iag", Instant.now().plusSeconds(60)); // opened here while Redis was away
         redis.start();
         await().atMost(Duration.ofSeconds(15)).until(() -> a.sharing() && b.sharing());
+        await().atMost(Duration.ofSeconds(5)).until(() -> fleetB.applied.contains("open iag"));
         a.opened("oneapi", Instant.now().plusSeconds(60));
         await().atMost(Duration.ofSeconds(5)).until(() -> fleetB.applied.contains("open oneapi"));
     }

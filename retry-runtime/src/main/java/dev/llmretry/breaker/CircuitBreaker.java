@@ -263,8 +263,17 @@ public final class CircuitBreaker {
 
     /** Forces the circuit open until {@code retryAtNanos} (used to restore persisted health). */
     public void forceOpenUntil(long retryAtNanos) {
+        forceOpenUntil(retryAtNanos, 0);
+    }
+
+    /**
+     * Forces the circuit open until {@code retryAtNanos}, as an opening of {@code openNanos} (at least the time left):
+     * a failed trial afterwards opens it for twice that (another instance of a fleet opened it that long).
+     */
+    public void forceOpenUntil(long retryAtNanos, long openNanos) {
         long now = time.get().nanoTime();
-        transition(state.get(), new OpenState(this, now, Math.max(0, retryAtNanos - now), settings.failureThreshold()));
+        long left = Math.max(0, retryAtNanos - now);
+        transition(state.get(), new OpenState(this, now, left, settings.failureThreshold(), Math.max(left, openNanos)));
     }
 
     /**

@@ -20,6 +20,9 @@ public interface Fleet {
     /** This instance's requests and failures to {@code endpoint} over the health window. */
     Outcomes local(String endpoint);
 
+    /** The endpoints whose circuit is open here, with the instant each opening ends (re-announced after an outage). */
+    java.util.Map<String, Instant> openHere();
+
     /** Another instance opened {@code endpoint}'s circuit until {@code until}: skip it here too. */
     void openedElsewhere(String endpoint, Instant until);
 

@@ -165,6 +165,17 @@ public final class FleetBridge implements Fleet {
         return endpoints.get().contains(endpoint) ? local.apply(endpoint) : Outcomes.NONE;
     }
 
+    @Override
+    public java.util.Map<String, Instant> openHere() {
+        java.util.Map<String, Instant> open = new java.util.LinkedHashMap<>();
+        for (String name : endpoints.get()) {
+            CircuitBreaker b = breakers.apply(name);
+            Instant until = b == null ? null : b.retryAt();
+            if (until != null && b.state() == CircuitState.OPEN) open.put(name, until);
+        }
+        return open;
+    }
+
     /** Opens the local circuit until {@code until} unless it is already open at least that long; at most recovery-time. */
     @Override
     public void openedElsewhere(String endpoint, Instant until) {
@@ -179,7 +190,9 @@ public final class FleetBridge implements Fleet {
         if (open.compareTo(recovery) > 0) open = recovery; // a clock far off, or a hand-made key: never longer than recovery-time
         APPLYING.set(Boolean.TRUE);
         try {
-            b.forceOpenUntil(nanoTime.getAsLong() + open.toNanos());
+            // counted as at least a first opening: a trial failing after it must not open for less than that
+            long counted = Math.min(recovery.toNanos(), Math.max(open.toNanos(), b.settings().minRecoveryTime().toNanos()));
+            b.forceOpenUntil(nanoTime.getAsLong() + open.toNanos(), counted);
         } finally {
             APPLYING.remove();
         }

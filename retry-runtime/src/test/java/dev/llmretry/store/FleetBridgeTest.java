@@ -83,6 +83,17 @@ class FleetBridgeTest {
     }
 
     @Test
+    void remoteOpeningSeenWithOneSecondLeft_trialFails_reopensForTwiceAFirstOpeningNotTwiceTheSecondLeft() {
+        b.bridge.openedElsewhere("iag", time.now().plusSeconds(1));
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+
+        BreakerState trial = b.breaker.tryAcquire();
+        b.breaker.onFailure(trial);
+
+        assertEquals(time.now().plus(Duration.ofSeconds(10)), b.breaker.retryAt()); // 2 x min-recovery-time (5s)
+    }
+
+    @Test
     void unknownEndpointOrPastInstant_applied_changesNothing() {
         b.bridge.openedElsewhere("no-such-endpoint", time.now().plusSeconds(10));
         b.bridge.openedElsewhere("iag", time.now().minusSeconds(10));
