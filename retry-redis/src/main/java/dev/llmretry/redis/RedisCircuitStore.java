@@ -42,6 +42,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code llmretry:probe:<endpoint>} = the instance that holds the probe lease ({@code SET NX PX}): only the
  *       holder sends the recovery trial; the others keep the circuit open until its outcome arrives, or until the
  *       lease expires (its holder died).</li>
+ *   <li>{@code llmretry:streak:<endpoint>}: the fleet's failures in a row ({@code INCR} on each failure, deleted by
+ *       the success that ends an instance's run, expiring after the health window): at {@code outage-threshold} the
+ *       instance that counted the last one opens the circuit for the fleet, so a dead endpoint gets about
+ *       {@code outage-threshold} requests from the whole fleet before it is isolated, not that many per instance.</li>
  *   <li>{@code llmretry:outcomes:<endpoint>}: a hash of each instance's requests and failures over the health window,
  *       written once a second; the opening rule's failure rate adds the other instances' counts.</li>
  * </ul>
@@ -61,6 +65,7 @@ final class RedisCircuitStore implements CircuitStore {
     static final String OPEN = "llmretry:open:";
     static final String PROBE = "llmretry:probe:";
     static final String OUTCOMES = "llmretry:outcomes:";
+    static final String STREAK = "llmretry:streak:";
 
     /**
      * How long commands may take, how often state is synchronised, how long a probe lease lasts, how long another
@@ -183,6 +188,39 @@ final class RedisCircuitStore implements CircuitStore {
             down(e);
         }
         return false;
+    }
+
+    /** Adds one to the fleet's run (asynchronously; the answer tells the fleet its length). */
+    @Override
+    public void failed(String endpoint) {
+        StatefulRedisConnection<String, String> c = connection;
+        if (!sharing || c == null) return;
+        String key = STREAK + endpoint;
+        try {
+            var redis = c.async();
+            redis.incr(key).whenComplete((n, e) -> {
+                if (e != null) {
+                    if (!(e instanceof RedisCommandExecutionException)) down(e);
+                    else redis.del(key); // not a number: start the run again
+                    return;
+                }
+                fleet.fleetFailures(endpoint, n);
+            });
+            redis.pexpire(key, fleet.windowMillis());
+        } catch (RuntimeException e) {
+            down(e);
+        }
+    }
+
+    @Override
+    public void recovered(String endpoint) {
+        StatefulRedisConnection<String, String> c = connection;
+        if (!sharing || c == null) return;
+        try {
+            c.async().del(STREAK + endpoint);
+        } catch (RuntimeException e) {
+            down(e);
+        }
     }
 
     @Override

@@ -24,6 +24,8 @@ final class RecordingFleet implements Fleet {
 
     @Override public void openedElsewhere(String endpoint, Instant until) { applied.add("open " + endpoint); }
 
+    @Override public void fleetFailures(String endpoint, long consecutive) { applied.add("run " + endpoint + " " + consecutive); }
+
     @Override public void closedElsewhere(String endpoint) { applied.add("closed " + endpoint); }
 
     @Override public Instant now() { return Instant.now(); }

@@ -125,16 +125,34 @@ class RedisCircuitStoreTest {
     }
 
     @Test
+    void failuresOnTwoInstances_counted_asOneRunThatASuccessEnds() {
+        a.failed("iag");
+        await().atMost(Duration.ofSeconds(5)).until(() -> fleetA.applied.contains("run iag 1"));
+        b.failed("iag");
+        await().atMost(Duration.ofSeconds(5)).until(() -> fleetB.applied.contains("run iag 2"));
+
+        a.recovered("iag");
+        await().atMost(Duration.ofSeconds(5)).until(() -> redis.commands().exists(RedisCircuitStore.STREAK + "iag") == 0);
+        b.failed("iag");
+        await().atMost(Duration.ofSeconds(5)).until(() -> fleetB.applied.contains("run iag 1"));
+    }
+
+    @Test
     void garbageKeysAndMessages_sharing_goesOnAndNothingIsApplied() {
         redis.commands().set(RedisCircuitStore.OPEN + "iag", "not-a-number someone");
         redis.commands().set(RedisCircuitStore.OUTCOMES + "iag", "a string where a hash belongs");
         redis.commands().hset(RedisCircuitStore.OUTCOMES + "oneapi", "x", "1 2 three");
+        redis.commands().set(RedisCircuitStore.STREAK + "iag", "many");
         redis.commands().publish(RedisCircuitStore.CHANNEL, "open");
         redis.commands().publish(RedisCircuitStore.CHANNEL, "open soon x iag");
         redis.commands().publish(RedisCircuitStore.CHANNEL, "\u0000\u0001 garbage");
         fleetA.local.put("iag", new Outcomes(10, 1));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> b.others("iag").equals(new Outcomes(10, 1)));
+        a.failed("iag"); // "many" is no number: the run starts again
+        await().atMost(Duration.ofSeconds(5)).until(() -> redis.commands().exists(RedisCircuitStore.STREAK + "iag") == 0);
+        a.failed("iag");
+        await().atMost(Duration.ofSeconds(5)).until(() -> fleetA.applied.contains("run iag 1"));
         a.opened("oneapi", Instant.now().plusSeconds(30));
         await().atMost(Duration.ofSeconds(5)).until(() -> fleetB.applied.contains("open oneapi"));
         assertTrue(fleetB.applied.stream().allMatch("open oneapi"::equals), fleetB.applied.toString());

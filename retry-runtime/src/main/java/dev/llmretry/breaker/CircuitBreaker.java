@@ -58,6 +58,8 @@ public final class CircuitBreaker {
     private volatile Object attachment;
     /** Asked before an open circuit admits its recovery trial (a fleet's probe lease); only on that path. */
     private volatile java.util.function.BooleanSupplier trialGate = () -> true;
+    /** Told about failures in a row while closed, and about the success that ends them (never on the happy path). */
+    private volatile StreakListener streakListener = StreakListener.NONE;
     private final Object transitions = new Object();
     private final OrderedNotices notices = new OrderedNotices();
 
@@ -101,6 +103,26 @@ public final class CircuitBreaker {
      * store grants one instance of a fleet the probe); while it says no, the circuit stays open. Asked only then.
      */
     public void trialGate(java.util.function.BooleanSupplier gate) { this.trialGate = gate; }
+
+    /** Told, while the circuit is closed, about each counted failure and about the success that ends a run of them. */
+    public interface StreakListener {
+        /** Nobody listens. */
+        StreakListener NONE = new StreakListener() {
+            @Override public void failed() { }
+            @Override public void ended() { }
+        };
+
+        /** A counted failure while closed (the failure path). */
+        void failed();
+
+        /** A success after failures in a row (not called for a success that follows a success). */
+        void ended();
+    }
+
+    /** Lets {@code listener} see this closed circuit's failures in a row (a fleet's store counts the fleet's). */
+    public void streakListener(StreakListener listener) { this.streakListener = listener; }
+
+    StreakListener streak() { return streakListener; }
 
     public BreakerSettings settings() { return settings; }
 

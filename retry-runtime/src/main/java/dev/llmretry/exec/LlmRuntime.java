@@ -288,6 +288,7 @@ public final class LlmRuntime {
         CircuitBreaker breaker = new CircuitBreaker(name, settings, timeSupplier, this::circuitChanged, fleet.recent(name,
                 RecentOutcomes.of(health::successRate, health::windowRequests, health::totalRequests, window)));
         breaker.trialGate(() -> fleet.mayProbe(name));
+        breaker.streakListener(fleet.streak(name));
         return new Target(name, endpoint, breaker, health, priority);
     }
 

@@ -40,6 +40,17 @@ public interface CircuitStore extends AutoCloseable {
      */
     boolean mayProbe(String endpoint);
 
+    /**
+     * A counted failure of {@code endpoint} here while its circuit is closed (the failure path): the store adds it to
+     * the fleet's run of failures and tells {@link Fleet#fleetFailures} the new length. Returns at once.
+     */
+    default void failed(String endpoint) {
+    }
+
+    /** A success here ended a run of failures of {@code endpoint}: the fleet's run starts again. Returns at once. */
+    default void recovered(String endpoint) {
+    }
+
     /** What the other instances saw of {@code endpoint} over the health window, from memory; NONE when unknown. */
     Outcomes others(String endpoint);
 

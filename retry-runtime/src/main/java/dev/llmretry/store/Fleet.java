@@ -29,6 +29,12 @@ public interface Fleet {
     /** Another instance's trial call answered: {@code endpoint}'s circuit closes here too. */
     void closedElsewhere(String endpoint);
 
+    /**
+     * The fleet's failures of {@code endpoint} in a row (no success ended them) reached {@code consecutive}: at
+     * {@code outage-threshold} this instance opens the circuit (as if it had seen them all) and tells the fleet.
+     */
+    void fleetFailures(String endpoint, long consecutive);
+
     /** Wall-clock time (the runtime's clock), for instants that travel between instances. */
     Instant now();
 

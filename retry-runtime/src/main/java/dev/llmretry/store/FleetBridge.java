@@ -80,11 +80,16 @@ public final class FleetBridge implements Fleet {
         }
     }
 
-    /** Uses {@code s} as the store (tests of this package, which bring their own). */
-    void useForTest(CircuitStore s) {
+    /**
+     * Uses {@code s}, already open, as the store (embedders, tests and simulations that bring their own); the previous
+     * store is closed. {@link #use(StoreSettings, ClassLoader)} replaces it again when retry.yaml names a store.
+     */
+    public void use(CircuitStore s) {
         synchronized (lock) {
-            store = s;
-            settings = StoreSettings.of("test", null);
+            CircuitStore previous = store;
+            store = java.util.Objects.requireNonNull(s, "store");
+            settings = StoreSettings.of("custom", null);
+            if (previous != s) previous.close();
         }
     }
 
@@ -134,6 +139,23 @@ public final class FleetBridge implements Fleet {
     public boolean mayProbe(String name) {
         CircuitStore s = store;
         return s == CircuitStore.LOCAL || !endpoints.get().contains(name) || s.mayProbe(name);
+    }
+
+    /** What breaker {@code name}'s failures in a row tell the store (nothing while no store is in use). */
+    public CircuitBreaker.StreakListener streak(String name) {
+        return new CircuitBreaker.StreakListener() {
+            @Override
+            public void failed() {
+                CircuitStore s = store;
+                if (s != CircuitStore.LOCAL) s.failed(name);
+            }
+
+            @Override
+            public void ended() {
+                CircuitStore s = store;
+                if (s != CircuitStore.LOCAL) s.recovered(name);
+            }
+        };
     }
 
     /** {@code own} with the other instances' outcomes counted in the failure rate (requests stay this instance's). */
@@ -196,6 +218,18 @@ public final class FleetBridge implements Fleet {
         } finally {
             APPLYING.remove();
         }
+    }
+
+    /**
+     * The fleet's run reached {@code outage-threshold}: a closed circuit here opens for {@code min-recovery-time} (the
+     * endpoint answered before the run: overloaded or just gone down, probed soon) and the fleet is told.
+     */
+    @Override
+    public void fleetFailures(String endpoint, long consecutive) {
+        CircuitBreaker b = endpoints.get().contains(endpoint) ? breakers.apply(endpoint) : null;
+        if (b == null || b.state() != CircuitState.CLOSED || consecutive < b.settings().outageThreshold()) return;
+        long open = Math.min(b.settings().minRecoveryTime().toNanos(), b.settings().recoveryTime().toNanos());
+        b.forceOpenUntil(nanoTime.getAsLong() + open);
     }
 
     @Override

@@ -94,6 +94,29 @@ class FleetBridgeTest {
     }
 
     @Test
+    void fleetRunReachesOutageThreshold_closedCircuit_opensForMinRecoveryTimeAndTellsTheFleet() {
+        b.bridge.fleetFailures("iag", 9);
+        assertEquals(CircuitState.CLOSED, b.breaker.state());
+
+        b.bridge.fleetFailures("iag", 10);
+
+        assertEquals(CircuitState.OPEN, b.breaker.state());
+        assertEquals(time.now().plus(Duration.ofSeconds(5)), b.breaker.retryAt());
+        assertEquals(CircuitState.OPEN, a.breaker.state());
+        assertEquals(List.of("b opened iag"), memory.told);
+    }
+
+    @Test
+    void failuresAndTheSuccessEndingThem_closedCircuit_areToldToTheStoreButPlainSuccessesAreNot() {
+        a.breaker.onSuccess(a.breaker.tryAcquire());
+        a.fail(2);
+        a.breaker.onSuccess(a.breaker.tryAcquire());
+        a.breaker.onSuccess(a.breaker.tryAcquire());
+
+        assertEquals(List.of("a failed iag", "a failed iag", "a ended iag"), memory.streaks);
+    }
+
+    @Test
     void unknownEndpointOrPastInstant_applied_changesNothing() {
         b.bridge.openedElsewhere("no-such-endpoint", time.now().plusSeconds(10));
         b.bridge.openedElsewhere("iag", time.now().minusSeconds(10));
@@ -126,6 +149,7 @@ class FleetBridgeTest {
             breaker = new CircuitBreaker("iag", BreakerSettings.defaults(), () -> time,
                     (cb, from, to, at) -> bridge.changed(cb, to, at), bridge.recent("iag", RecentOutcomes.NONE));
             breaker.trialGate(() -> bridge.mayProbe("iag"));
+            breaker.streakListener(bridge.streak("iag"));
             holder[0] = breaker;
             memory.join(this);
         }
@@ -138,13 +162,14 @@ class FleetBridgeTest {
     /** The fleet's store: tells every other member at once; the first to ask for the probe lease gets it. */
     private static final class SharedMemory {
         final List<String> told = new ArrayList<>();
+        final List<String> streaks = new ArrayList<>();
         final List<Instance> members = new ArrayList<>();
         Outcomes others = Outcomes.NONE;
         String leaseHolder;
 
         void join(Instance member) {
             members.add(member);
-            member.bridge.useForTest(new CircuitStore() {
+            member.bridge.use(new CircuitStore() {
                 @Override public void opened(String endpoint, Instant until) {
                     told.add(member.id + " opened " + endpoint);
                     for (Instance m : members) if (m != member) m.bridge.openedElsewhere(endpoint, until);
@@ -158,6 +183,8 @@ class FleetBridgeTest {
                     if (leaseHolder == null) leaseHolder = member.id;
                     return leaseHolder.equals(member.id);
                 }
+                @Override public void failed(String endpoint) { streaks.add(member.id + " failed " + endpoint); }
+                @Override public void recovered(String endpoint) { streaks.add(member.id + " ended " + endpoint); }
                 @Override public Outcomes others(String endpoint) { return others; }
                 @Override public boolean sharing() { return true; }
                 @Override public void close() { }
