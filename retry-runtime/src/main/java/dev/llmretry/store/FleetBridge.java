@@ -201,7 +201,7 @@ public final class FleetBridge implements Fleet {
     /** Opens the local circuit until {@code until} unless it is already open at least that long; at most recovery-time. */
     @Override
     public void openedElsewhere(String endpoint, Instant until) {
-        CircuitBreaker b = endpoints.get().contains(endpoint) ? breakers.apply(endpoint) : null;
+        CircuitBreaker b = shared(endpoint);
         if (b == null || until == null) return;
         Instant t = now.get();
         if (!until.isAfter(t)) return;
@@ -226,7 +226,7 @@ public final class FleetBridge implements Fleet {
      */
     @Override
     public void fleetFailures(String endpoint, long consecutive) {
-        CircuitBreaker b = endpoints.get().contains(endpoint) ? breakers.apply(endpoint) : null;
+        CircuitBreaker b = shared(endpoint);
         if (b == null || b.state() != CircuitState.CLOSED || consecutive < b.settings().outageThreshold()) return;
         long open = Math.min(b.settings().minRecoveryTime().toNanos(), b.settings().recoveryTime().toNanos());
         b.forceOpenUntil(nanoTime.getAsLong() + open);
@@ -234,7 +234,7 @@ public final class FleetBridge implements Fleet {
 
     @Override
     public void closedElsewhere(String endpoint) {
-        CircuitBreaker b = endpoints.get().contains(endpoint) ? breakers.apply(endpoint) : null;
+        CircuitBreaker b = shared(endpoint);
         if (b == null || b.state() == CircuitState.CLOSED) return;
         APPLYING.set(Boolean.TRUE);
         try {
@@ -242,6 +242,11 @@ public final class FleetBridge implements Fleet {
         } finally {
             APPLYING.remove();
         }
+    }
+
+    /** The breaker of a configured endpoint (its circuit is shared), or null. */
+    private CircuitBreaker shared(String endpoint) {
+        return endpoints.get().contains(endpoint) ? breakers.apply(endpoint) : null;
     }
 
     @Override
