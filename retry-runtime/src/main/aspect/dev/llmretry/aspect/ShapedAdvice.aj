@@ -1,11 +1,10 @@
 package dev.llmretry.aspect;
 
 import dev.llmretry.Endpoint;
-import dev.llmretry.exec.AsyncCall;
-import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.MethodPlan;
-import dev.llmretry.exec.RetryingPublisher;
-import dev.llmretry.exec.StreamCall;
+import dev.llmretry.internal.exec.AsyncCall;
+import dev.llmretry.internal.exec.MethodPlan;
+import dev.llmretry.internal.exec.RetryingPublisher;
+import dev.llmretry.internal.exec.StreamCall;
 import org.aspectj.lang.annotation.SuppressAjWarnings;
 
 /**
@@ -58,169 +57,169 @@ public aspect ShapedAdvice {
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(): async() && !execution(* *(.., dev.llmretry.Endpoint, ..)) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return AsyncCall.start(plan, (Endpoint ep) -> proceed());
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): async() && execution(* *(dev.llmretry.Endpoint, ..)) && args(injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return AsyncCall.start(plan, (Endpoint ep) -> proceed(ep));
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): async() && execution(* *(!dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return AsyncCall.start(plan, (Endpoint ep) -> proceed(ep));
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): async() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return AsyncCall.start(plan, (Endpoint ep) -> proceed(ep));
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): async() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return AsyncCall.start(plan, (Endpoint ep) -> proceed(ep));
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): async() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return AsyncCall.start(plan, (Endpoint ep) -> proceed(ep));
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): async() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return AsyncCall.start(plan, (Endpoint ep) -> proceed(ep));
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(): stream() && !execution(* *(.., dev.llmretry.Endpoint, ..)) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return StreamCall.start(plan, (Endpoint ep) -> proceed(), true);
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): stream() && execution(* *(dev.llmretry.Endpoint, ..)) && args(injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), true);
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): stream() && execution(* *(!dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), true);
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): stream() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), true);
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): stream() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), true);
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): stream() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), true);
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): stream() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), true);
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(): iterator() && !execution(* *(.., dev.llmretry.Endpoint, ..)) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return StreamCall.start(plan, (Endpoint ep) -> proceed(), false);
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): iterator() && execution(* *(dev.llmretry.Endpoint, ..)) && args(injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), false);
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): iterator() && execution(* *(!dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), false);
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): iterator() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), false);
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): iterator() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), false);
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): iterator() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), false);
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): iterator() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), false);
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(): publisher() && !execution(* *(.., dev.llmretry.Endpoint, ..)) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return new RetryingPublisher(plan, (Endpoint ep) -> proceed());
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): publisher() && execution(* *(dev.llmretry.Endpoint, ..)) && args(injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return new RetryingPublisher(plan, (Endpoint ep) -> proceed(ep));
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): publisher() && execution(* *(!dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return new RetryingPublisher(plan, (Endpoint ep) -> proceed(ep));
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): publisher() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return new RetryingPublisher(plan, (Endpoint ep) -> proceed(ep));
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): publisher() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return new RetryingPublisher(plan, (Endpoint ep) -> proceed(ep));
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): publisher() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return new RetryingPublisher(plan, (Endpoint ep) -> proceed(ep));
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): publisher() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         return new RetryingPublisher(plan, (Endpoint ep) -> proceed(ep));
     }
 }

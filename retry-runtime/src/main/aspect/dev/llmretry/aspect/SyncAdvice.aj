@@ -1,11 +1,9 @@
 package dev.llmretry.aspect;
 
 import dev.llmretry.Endpoint;
-import dev.llmretry.exec.AttemptTimer;
-import dev.llmretry.exec.CallWatch;
-import dev.llmretry.exec.CallState;
-import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.MethodPlan;
+import dev.llmretry.internal.exec.AttemptTimer;
+import dev.llmretry.internal.exec.CallState;
+import dev.llmretry.internal.exec.MethodPlan;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.aspectj.lang.annotation.SuppressAjWarnings;
 
@@ -15,10 +13,16 @@ import org.aspectj.lang.annotation.SuppressAjWarnings;
  * <p>Code-style advice on purpose: it uses only {@code proceed} and {@code thisJoinPointStaticPart}, so ajc inlines
  * it into the woven method and no {@code JoinPoint} or closure is ever allocated (see docs/benchmarks.md). The body
  * is the same loop for every variant; the variants differ only in where the {@code Endpoint} parameter sits, since
- * AspectJ can rebind an argument only at a position fixed in the pointcut. Everything else happens in
- * {@link MethodPlan} and {@link CallState}. {@link CallWatch} bounds the whole call by its {@code max-duration}
- * (interrupting a hung attempt) and {@link AttemptTimer} each attempt by {@code attempt-timeout}; a result that
- * arrives after either fired is discarded.
+ * AspectJ can rebind an argument only at a position fixed in the pointcut. {@code SyncAdviceShapeTest} checks that
+ * every variant, and {@code SyncCall} (the same loop for lambdas), stay the same statement for statement. One loop,
+ * one {@code proceed}: the first attempt and later ones go through the same calls; the call's state
+ * ({@link CallState}) is created at its first failure, so a first-attempt success allocates nothing.
+ *
+ * <p>What this body calls is compiled into every woven user class: the <b>woven ABI</b> (docs/architecture.md),
+ * {@link MethodPlan#of}, {@code start}, {@code started}, {@code enter}, {@code watch}, {@code armTimer},
+ * {@code inject}, {@code endpoint}, {@code ended}, {@code failed}, {@code succeeded}, {@code unwatch} and
+ * {@link CallState#permit()}. Those signatures do not change between versions; {@code WovenAbiTest} runs a class
+ * woven by an earlier build against this one.
  */
 public aspect SyncAdvice {
     /** A method, or a public method of a type, carrying one of the annotations. */
@@ -41,268 +45,205 @@ public aspect SyncAdvice {
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(): sync() && !execution(* *(.., dev.llmretry.Endpoint, ..)) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         long start = plan.start();
         long callId = plan.started();
         Object permit = plan.enter(callId);
-        AttemptTimer timer = plan.armTimer();
-        AtomicLongArray watch = CallWatch.arm(plan, start);
-        Object result;
+        AtomicLongArray watch = plan.watch(start);
         try {
-            plan.inject(permit);
-            result = proceed();
-            AttemptTimer.succeeded(plan, timer, watch, result);
-        } catch (Throwable first) {
-            try {
-                CallState call = plan.failed(permit, start, callId, AttemptTimer.failed(plan, timer, watch, first));
-                while (true) {
-                    AttemptTimer.awaitNext(plan, call, watch);
-                    timer = plan.armTimer();
-                    try {
-                        call.inject();
-                        result = proceed();
-                        AttemptTimer.ended(plan, timer, watch, result);
-                    } catch (Throwable again) {
-                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
-                        continue;
-                    }
-                    call.succeeded();
-                    return result;
+            CallState call = null;
+            while (true) {
+                AttemptTimer timer = plan.armTimer();
+                Object result;
+                try {
+                    plan.inject(permit);
+                    result = proceed();
+                    plan.ended(timer, watch, result);
+                } catch (Throwable failure) {
+                    call = plan.failed(call, permit, start, callId, timer, watch, failure);
+                    permit = call.permit();
+                    continue;
                 }
-            } finally {
-                CallWatch.disarm(watch);
+                plan.succeeded(call, permit, start, callId);
+                return result;
             }
+        } finally {
+            plan.unwatch(watch);
         }
-        plan.succeeded(permit, start, callId);
-        return result;
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): sync() && execution(* *(dev.llmretry.Endpoint, ..)) && args(injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         long start = plan.start();
         long callId = plan.started();
         Object permit = plan.enter(callId);
-        AttemptTimer timer = plan.armTimer();
-        AtomicLongArray watch = CallWatch.arm(plan, start);
-        Object result;
+        AtomicLongArray watch = plan.watch(start);
         try {
-            plan.inject(permit);
-            result = proceed(plan.endpoint(permit));
-            AttemptTimer.succeeded(plan, timer, watch, result);
-        } catch (Throwable first) {
-            try {
-                CallState call = plan.failed(permit, start, callId, AttemptTimer.failed(plan, timer, watch, first));
-                while (true) {
-                    AttemptTimer.awaitNext(plan, call, watch);
-                    timer = plan.armTimer();
-                    try {
-                        call.inject();
-                        result = proceed(call.endpoint());
-                        AttemptTimer.ended(plan, timer, watch, result);
-                    } catch (Throwable again) {
-                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
-                        continue;
-                    }
-                    call.succeeded();
-                    return result;
+            CallState call = null;
+            while (true) {
+                AttemptTimer timer = plan.armTimer();
+                Object result;
+                try {
+                    plan.inject(permit);
+                    result = proceed(plan.endpoint(permit));
+                    plan.ended(timer, watch, result);
+                } catch (Throwable failure) {
+                    call = plan.failed(call, permit, start, callId, timer, watch, failure);
+                    permit = call.permit();
+                    continue;
                 }
-            } finally {
-                CallWatch.disarm(watch);
+                plan.succeeded(call, permit, start, callId);
+                return result;
             }
+        } finally {
+            plan.unwatch(watch);
         }
-        plan.succeeded(permit, start, callId);
-        return result;
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): sync() && execution(* *(!dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         long start = plan.start();
         long callId = plan.started();
         Object permit = plan.enter(callId);
-        AttemptTimer timer = plan.armTimer();
-        AtomicLongArray watch = CallWatch.arm(plan, start);
-        Object result;
+        AtomicLongArray watch = plan.watch(start);
         try {
-            plan.inject(permit);
-            result = proceed(plan.endpoint(permit));
-            AttemptTimer.succeeded(plan, timer, watch, result);
-        } catch (Throwable first) {
-            try {
-                CallState call = plan.failed(permit, start, callId, AttemptTimer.failed(plan, timer, watch, first));
-                while (true) {
-                    AttemptTimer.awaitNext(plan, call, watch);
-                    timer = plan.armTimer();
-                    try {
-                        call.inject();
-                        result = proceed(call.endpoint());
-                        AttemptTimer.ended(plan, timer, watch, result);
-                    } catch (Throwable again) {
-                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
-                        continue;
-                    }
-                    call.succeeded();
-                    return result;
+            CallState call = null;
+            while (true) {
+                AttemptTimer timer = plan.armTimer();
+                Object result;
+                try {
+                    plan.inject(permit);
+                    result = proceed(plan.endpoint(permit));
+                    plan.ended(timer, watch, result);
+                } catch (Throwable failure) {
+                    call = plan.failed(call, permit, start, callId, timer, watch, failure);
+                    permit = call.permit();
+                    continue;
                 }
-            } finally {
-                CallWatch.disarm(watch);
+                plan.succeeded(call, permit, start, callId);
+                return result;
             }
+        } finally {
+            plan.unwatch(watch);
         }
-        plan.succeeded(permit, start, callId);
-        return result;
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): sync() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         long start = plan.start();
         long callId = plan.started();
         Object permit = plan.enter(callId);
-        AttemptTimer timer = plan.armTimer();
-        AtomicLongArray watch = CallWatch.arm(plan, start);
-        Object result;
+        AtomicLongArray watch = plan.watch(start);
         try {
-            plan.inject(permit);
-            result = proceed(plan.endpoint(permit));
-            AttemptTimer.succeeded(plan, timer, watch, result);
-        } catch (Throwable first) {
-            try {
-                CallState call = plan.failed(permit, start, callId, AttemptTimer.failed(plan, timer, watch, first));
-                while (true) {
-                    AttemptTimer.awaitNext(plan, call, watch);
-                    timer = plan.armTimer();
-                    try {
-                        call.inject();
-                        result = proceed(call.endpoint());
-                        AttemptTimer.ended(plan, timer, watch, result);
-                    } catch (Throwable again) {
-                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
-                        continue;
-                    }
-                    call.succeeded();
-                    return result;
+            CallState call = null;
+            while (true) {
+                AttemptTimer timer = plan.armTimer();
+                Object result;
+                try {
+                    plan.inject(permit);
+                    result = proceed(plan.endpoint(permit));
+                    plan.ended(timer, watch, result);
+                } catch (Throwable failure) {
+                    call = plan.failed(call, permit, start, callId, timer, watch, failure);
+                    permit = call.permit();
+                    continue;
                 }
-            } finally {
-                CallWatch.disarm(watch);
+                plan.succeeded(call, permit, start, callId);
+                return result;
             }
+        } finally {
+            plan.unwatch(watch);
         }
-        plan.succeeded(permit, start, callId);
-        return result;
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): sync() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         long start = plan.start();
         long callId = plan.started();
         Object permit = plan.enter(callId);
-        AttemptTimer timer = plan.armTimer();
-        AtomicLongArray watch = CallWatch.arm(plan, start);
-        Object result;
+        AtomicLongArray watch = plan.watch(start);
         try {
-            plan.inject(permit);
-            result = proceed(plan.endpoint(permit));
-            AttemptTimer.succeeded(plan, timer, watch, result);
-        } catch (Throwable first) {
-            try {
-                CallState call = plan.failed(permit, start, callId, AttemptTimer.failed(plan, timer, watch, first));
-                while (true) {
-                    AttemptTimer.awaitNext(plan, call, watch);
-                    timer = plan.armTimer();
-                    try {
-                        call.inject();
-                        result = proceed(call.endpoint());
-                        AttemptTimer.ended(plan, timer, watch, result);
-                    } catch (Throwable again) {
-                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
-                        continue;
-                    }
-                    call.succeeded();
-                    return result;
+            CallState call = null;
+            while (true) {
+                AttemptTimer timer = plan.armTimer();
+                Object result;
+                try {
+                    plan.inject(permit);
+                    result = proceed(plan.endpoint(permit));
+                    plan.ended(timer, watch, result);
+                } catch (Throwable failure) {
+                    call = plan.failed(call, permit, start, callId, timer, watch, failure);
+                    permit = call.permit();
+                    continue;
                 }
-            } finally {
-                CallWatch.disarm(watch);
+                plan.succeeded(call, permit, start, callId);
+                return result;
             }
+        } finally {
+            plan.unwatch(watch);
         }
-        plan.succeeded(permit, start, callId);
-        return result;
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): sync() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         long start = plan.start();
         long callId = plan.started();
         Object permit = plan.enter(callId);
-        AttemptTimer timer = plan.armTimer();
-        AtomicLongArray watch = CallWatch.arm(plan, start);
-        Object result;
+        AtomicLongArray watch = plan.watch(start);
         try {
-            plan.inject(permit);
-            result = proceed(plan.endpoint(permit));
-            AttemptTimer.succeeded(plan, timer, watch, result);
-        } catch (Throwable first) {
-            try {
-                CallState call = plan.failed(permit, start, callId, AttemptTimer.failed(plan, timer, watch, first));
-                while (true) {
-                    AttemptTimer.awaitNext(plan, call, watch);
-                    timer = plan.armTimer();
-                    try {
-                        call.inject();
-                        result = proceed(call.endpoint());
-                        AttemptTimer.ended(plan, timer, watch, result);
-                    } catch (Throwable again) {
-                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
-                        continue;
-                    }
-                    call.succeeded();
-                    return result;
+            CallState call = null;
+            while (true) {
+                AttemptTimer timer = plan.armTimer();
+                Object result;
+                try {
+                    plan.inject(permit);
+                    result = proceed(plan.endpoint(permit));
+                    plan.ended(timer, watch, result);
+                } catch (Throwable failure) {
+                    call = plan.failed(call, permit, start, callId, timer, watch, failure);
+                    permit = call.permit();
+                    continue;
                 }
-            } finally {
-                CallWatch.disarm(watch);
+                plan.succeeded(call, permit, start, callId);
+                return result;
             }
+        } finally {
+            plan.unwatch(watch);
         }
-        plan.succeeded(permit, start, callId);
-        return result;
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(Endpoint injected): sync() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, *, injected, ..) {
-        MethodPlan plan = LlmRuntime.get().plans().of(thisJoinPointStaticPart);
+        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
         long start = plan.start();
         long callId = plan.started();
         Object permit = plan.enter(callId);
-        AttemptTimer timer = plan.armTimer();
-        AtomicLongArray watch = CallWatch.arm(plan, start);
-        Object result;
+        AtomicLongArray watch = plan.watch(start);
         try {
-            plan.inject(permit);
-            result = proceed(plan.endpoint(permit));
-            AttemptTimer.succeeded(plan, timer, watch, result);
-        } catch (Throwable first) {
-            try {
-                CallState call = plan.failed(permit, start, callId, AttemptTimer.failed(plan, timer, watch, first));
-                while (true) {
-                    AttemptTimer.awaitNext(plan, call, watch);
-                    timer = plan.armTimer();
-                    try {
-                        call.inject();
-                        result = proceed(call.endpoint());
-                        AttemptTimer.ended(plan, timer, watch, result);
-                    } catch (Throwable again) {
-                        call.failed(AttemptTimer.failed(plan, timer, watch, again));
-                        continue;
-                    }
-                    call.succeeded();
-                    return result;
+            CallState call = null;
+            while (true) {
+                AttemptTimer timer = plan.armTimer();
+                Object result;
+                try {
+                    plan.inject(permit);
+                    result = proceed(plan.endpoint(permit));
+                    plan.ended(timer, watch, result);
+                } catch (Throwable failure) {
+                    call = plan.failed(call, permit, start, callId, timer, watch, failure);
+                    permit = call.permit();
+                    continue;
                 }
-            } finally {
-                CallWatch.disarm(watch);
+                plan.succeeded(call, permit, start, callId);
+                return result;
             }
+        } finally {
+            plan.unwatch(watch);
         }
-        plan.succeeded(permit, start, callId);
-        return result;
     }
 
     /** An Endpoint parameter further right than the advice can rebind: fail loudly rather than run unprotected. */

@@ -54,7 +54,7 @@ public final class StoreSettings {
 
     /** What is wrong with a {@code redis-uri} ("redis://host:port" or "rediss://..." with a host), or null. */
     public static String checkRedisUri(String text) {
-        return dev.llmretry.config.HealthSettings.checkRedisUri(text);
+        return dev.llmretry.internal.config.HealthSettings.checkRedisUri(text);
     }
 
     /** The secrets in a store URI (the user-info's password, and the user-info as written), to mask everywhere. */
@@ -87,6 +87,6 @@ public final class StoreSettings {
     /** The URI with its user-info masked. */
     @Override
     public String toString() {
-        return "StoreSettings{store=" + store + (uri == null ? "" : ", uri=" + dev.llmretry.config.UrlSecrets.mask(uri)) + "}";
+        return "StoreSettings{store=" + store + (uri == null ? "" : ", uri=" + dev.llmretry.internal.config.UrlSecrets.mask(uri)) + "}";
     }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.llmretry.config.ConfigLoader;
-import dev.llmretry.config.LlmRetryConfig;
 import dev.llmretry.config.LlmRetryConfigException;
+import dev.llmretry.internal.config.ConfigLoader;
+import dev.llmretry.internal.config.LlmRetryConfig;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

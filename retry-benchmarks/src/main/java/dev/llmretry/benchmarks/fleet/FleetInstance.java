@@ -1,12 +1,12 @@
 package dev.llmretry.benchmarks.fleet;
 
-import dev.llmretry.breaker.BreakerState;
-import dev.llmretry.breaker.CircuitBreaker;
 import dev.llmretry.breaker.CircuitState;
-import dev.llmretry.breaker.RecentOutcomes;
-import dev.llmretry.config.BreakerSettings;
-import dev.llmretry.health.EndpointHealth;
-import dev.llmretry.store.FleetBridge;
+import dev.llmretry.internal.breaker.BreakerState;
+import dev.llmretry.internal.breaker.CircuitBreaker;
+import dev.llmretry.internal.breaker.RecentOutcomes;
+import dev.llmretry.internal.config.BreakerSettings;
+import dev.llmretry.internal.health.EndpointHealth;
+import dev.llmretry.internal.store.FleetBridge;
 import dev.llmretry.store.Outcomes;
 import dev.llmretry.testing.VirtualClock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.llmretry.benchmarks.fleet;
 
+import dev.llmretry.internal.store.FleetBridge;
 import dev.llmretry.store.CircuitStore;
-import dev.llmretry.store.FleetBridge;
 import dev.llmretry.store.Outcomes;
 import dev.llmretry.testing.VirtualClock;
 import java.time.Instant;

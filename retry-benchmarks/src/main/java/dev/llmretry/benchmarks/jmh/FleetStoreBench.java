@@ -1,7 +1,7 @@
 package dev.llmretry.benchmarks.jmh;
 
 import dev.llmretry.LlmResilience;
-import dev.llmretry.config.ConfigLoader;
+import dev.llmretry.internal.config.ConfigLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
