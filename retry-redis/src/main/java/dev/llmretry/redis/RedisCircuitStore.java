@@ -17,7 +17,6 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +52,9 @@ import org.slf4j.LoggerFactory;
  * probe lease is asked for asynchronously (the first call after the open time fails over; a later one holds the
  * lease), every command times out after {@link Timing#commandTimeout}. When Redis is unreachable, slow or answers
  * nonsense, the store stops sharing ({@link #sharing()} false, one warning), each instance keeps its own circuit
- * state, and the store reconnects in the background; a value it cannot parse is ignored.
+ * state, and the store reconnects in the background (a lost connection is noticed by the next tick and made anew
+ * every {@link Timing#reconnect}, not by Lettuce's own reconnection, which warns on every attempt); a value it cannot
+ * parse is ignored.
  *
  * <pre>{@code
  * CircuitStore store = RedisCircuitStore.start(StoreSettings.of("redis", "redis://localhost:6379"), fleet, Timing.DEFAULT);
@@ -98,6 +99,7 @@ final class RedisCircuitStore implements CircuitStore {
     private volatile boolean sharing;
     private volatile boolean warned;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicInteger connectAttempts = new java.util.concurrent.atomic.AtomicInteger();
 
     private RedisCircuitStore(StoreSettings settings, Fleet fleet, Timing timing) {
         this.fleet = fleet;
@@ -123,6 +125,9 @@ final class RedisCircuitStore implements CircuitStore {
         store.thread.scheduleWithFixedDelay(store::tick, tick, tick, TimeUnit.MILLISECONDS);
         return store;
     }
+
+    /** How often this store tried to connect (tests). */
+    int connectAttempts() { return connectAttempts.get(); }
 
     /** This instance's name in Redis values and messages. */
     String instance() { return instance; }
@@ -248,13 +253,13 @@ final class RedisCircuitStore implements CircuitStore {
     /** Connects (on this store's thread); on failure warns once and tries again after {@link Timing#reconnect}. */
     private void connect() {
         if (closed) return;
+        connectAttempts.incrementAndGet();
         try {
             if (client == null) {
-                resources = DefaultClientResources.builder().ioThreadPoolSize(1).computationThreadPoolSize(1)
-                        .reconnectDelay(Delay.constant(timing.reconnect())).build();
+                resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
                 RedisClient c = RedisClient.create(resources, uri);
                 c.setOptions(ClientOptions.builder()
-                        .autoReconnect(true)
+                        .autoReconnect(false) // reconnected here, so a long outage logs one warning, not one per attempt
                         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                         .timeoutOptions(TimeoutOptions.enabled(timing.commandTimeout()))
                         .socketOptions(SocketOptions.builder().connectTimeout(timing.commandTimeout().multipliedBy(2)).build())
@@ -262,14 +267,21 @@ final class RedisCircuitStore implements CircuitStore {
                 client = c;
             }
             StatefulRedisConnection<String, String> c = client.connect();
-            StatefulRedisPubSubConnection<String, String> p = client.connectPubSub();
-            p.addListener(new RedisPubSubAdapter<>() {
-                @Override
-                public void message(String channel, String message) {
-                    received(message);
-                }
-            });
-            p.sync().subscribe(CHANNEL);
+            StatefulRedisPubSubConnection<String, String> p = null;
+            try {
+                p = client.connectPubSub();
+                p.addListener(new RedisPubSubAdapter<>() {
+                    @Override
+                    public void message(String channel, String message) {
+                        received(message);
+                    }
+                });
+                p.sync().subscribe(CHANNEL);
+            } catch (RuntimeException e) {
+                c.close();
+                if (p != null) p.close();
+                throw e;
+            }
             connection = c;
             pubsub = p;
             tick(); // reads what is open right now
@@ -281,11 +293,18 @@ final class RedisCircuitStore implements CircuitStore {
 
     /**
      * Once a tick: writes this instance's outcomes, reads the others' and every open circuit; marks the store
-     * sharing again when Redis answers after an outage (the connections reconnect by themselves).
+     * sharing again when Redis answers after an outage; a lost connection starts the connect loop.
      */
     private void tick() {
         StatefulRedisConnection<String, String> c = connection;
-        if (c == null || closed) return;
+        StatefulRedisPubSubConnection<String, String> p = pubsub;
+        if (c == null || closed) return; // not connected: the connect loop is running
+        if (!c.isOpen() || p == null || !p.isOpen()) {
+            down(new IllegalStateException("connection lost"));
+            drop(c, p);
+            connect();
+            return;
+        }
         try {
             RedisCommands<String, String> redis = c.sync();
             List<String> endpoints = new ArrayList<>(fleet.endpoints());
@@ -376,6 +395,18 @@ final class RedisCircuitStore implements CircuitStore {
             return;
         }
         fleet.openedElsewhere(endpoint, Instant.ofEpochMilli(until));
+    }
+
+    /** Forgets a lost connection pair (closing what is left of it); the connect loop makes a new one. */
+    private void drop(StatefulRedisConnection<String, String> c, StatefulRedisPubSubConnection<String, String> p) {
+        connection = null;
+        pubsub = null;
+        try {
+            c.close();
+            if (p != null) p.close();
+        } catch (RuntimeException e) {
+            LOG.debug("Closing a lost Redis connection: {}", mask(e.toString()));
+        }
     }
 
     /** A key of ours holding another type (written by hand, or by an older version): replaced. */

@@ -61,10 +61,11 @@ class FleetProcessesTest {
             Path config = config("30s");
             Member a = member("a", config);
             Member b = member("b", config);
+            awaitSubscribed(2);
 
             assertEquals("ok oneapi", a.send("call"));
             assertEquals("circuit_open", a.send("state"));
-            await().atMost(Duration.ofSeconds(5)).until(() -> b.send("state").equals("circuit_open"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> b.send("state").equals("circuit_open"));
             int before = iag.requestCount();
 
             assertEquals("ok oneapi", b.send("call"));
@@ -88,9 +89,10 @@ class FleetProcessesTest {
             Member a = member("a", config);
             Member b = member("b", config);
             Member c = member("c", config);
+            awaitSubscribed(3);
             assertEquals("ok oneapi", a.send("call"));
             // open, or already past its 1 s (half_open): either way B and C learnt it without calling iag
-            await().atMost(Duration.ofSeconds(5)).until(() -> !b.send("state").equals("healthy")
+            await().atMost(Duration.ofSeconds(10)).until(() -> !b.send("state").equals("healthy")
                     && !c.send("state").equals("healthy"));
             int opened = iag.requestCount();
 
@@ -114,6 +116,7 @@ class FleetProcessesTest {
             Path config = config("30s");
             Member a = member("a", config);
             Member b = member("b", config);
+            awaitSubscribed(2);
 
             redis.stop();
             assertEquals("ok oneapi", a.send("call"));
@@ -126,6 +129,12 @@ class FleetProcessesTest {
             assertEquals("ok oneapi", b.send("call"));
             assertEquals(before, iag.requestCount());
         });
+    }
+
+    /** Every member's store is connected: {@code n} subscribers on the channel. */
+    private void awaitSubscribed(int n) {
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                redis.commands().pubsubNumsub(RedisCircuitStore.CHANNEL).getOrDefault(RedisCircuitStore.CHANNEL, 0L) == n);
     }
 
     private Path config(String recovery) throws IOException {

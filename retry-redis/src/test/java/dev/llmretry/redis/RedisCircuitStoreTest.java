@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmretry.store.Outcomes;
 import dev.llmretry.store.StoreSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -190,6 +193,23 @@ class RedisCircuitStoreTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> fleetB.applied.contains("open iag"));
         a.opened("oneapi", Instant.now().plusSeconds(60));
         await().atMost(Duration.ofSeconds(5)).until(() -> fleetB.applied.contains("open oneapi"));
+    }
+
+    @Test
+    void redisAwayForManyReconnectAttempts_eachStore_warnsOnce() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            int before = a.connectAttempts();
+            redis.stop();
+            await().atMost(Duration.ofSeconds(20)).until(() -> a.connectAttempts() >= before + 5);
+        } finally {
+            System.setErr(err);
+        }
+        String out = log.toString(StandardCharsets.UTF_8);
+        assertEquals(2, out.lines().filter(l -> l.contains(" WARN ")).count(), out);
+        assertEquals(2, out.lines().filter(l -> l.contains("is not reachable")).count(), out);
     }
 
     @Test
