@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmretry.store.Outcomes;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import dev.llmretry.store.StoreSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -193,6 +199,28 @@ class RedisCircuitStoreTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> fleetB.applied.contains("open iag"));
         a.opened("oneapi", Instant.now().plusSeconds(60));
         await().atMost(Duration.ofSeconds(5)).until(() -> fleetB.applied.contains("open oneapi"));
+    }
+
+    @Test
+    void redisSlow_storeCalls_returnAtOnceFallBackAndShareAgainWhenItAnswers() {
+        RedisClient raw = RedisClient.create(redis.uri());
+        try (StatefulRedisConnection<String, String> blocker = raw.connect()) {
+            blocker.async().dispatch(CommandType.DEBUG, new StatusOutput<>(StringCodec.UTF8),
+                    new CommandArgs<>(StringCodec.UTF8).add("SLEEP").add(3)); // the server answers nobody for 3 s
+            await().atMost(Duration.ofSeconds(10)).until(() -> !a.sharing());
+
+            assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+                for (int i = 0; i < 1_000; i++) {
+                    assertTrue(a.mayProbe("iag"));
+                    a.opened("iag", Instant.now().plusSeconds(60));
+                    a.failed("iag");
+                    assertEquals(Outcomes.NONE, a.others("iag"));
+                }
+            });
+            await().atMost(Duration.ofSeconds(15)).until(() -> a.sharing() && b.sharing());
+        } finally {
+            raw.shutdown();
+        }
     }
 
     @Test
