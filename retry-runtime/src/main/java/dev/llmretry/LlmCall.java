@@ -1,10 +1,7 @@
 package dev.llmretry;
 
-import dev.llmretry.annotation.Failover;
 import dev.llmretry.annotation.FailoverStrategy;
 import dev.llmretry.annotation.Jitter;
-import dev.llmretry.annotation.LlmCircuitBreaker;
-import dev.llmretry.annotation.LlmRetry;
 import dev.llmretry.config.ConfigProblem;
 import dev.llmretry.config.LlmRetryConfigException;
 import dev.llmretry.internal.config.SettingsPatch;
@@ -80,21 +77,13 @@ public final class LlmCall {
     public static LlmCall forMethod(Method method) {
         Objects.requireNonNull(method, "method");
         Class<?> type = method.getDeclaringClass();
-        if (!protects(method.getAnnotations()) && !protects(type.getAnnotations())) {
+        if (!CallSpec.protects(method.getAnnotations()) && !CallSpec.protects(type.getAnnotations())) {
             throw new IllegalArgumentException(type.getName() + "#" + method.getName() + " carries none of @LlmRetry, "
                     + "@LlmCircuitBreaker, @Failover (nor does its class)");
         }
         LlmCall call = new LlmCall(CallSpec.of(method), method);
         call.check();
         return call;
-    }
-
-    private static boolean protects(java.lang.annotation.Annotation[] annotations) {
-        for (java.lang.annotation.Annotation a : annotations) {
-            Class<?> t = a.annotationType();
-            if (t == LlmRetry.class || t == LlmCircuitBreaker.class || t == Failover.class) return true;
-        }
-        return false;
     }
 
     /** The call's name: {@code "acme.chat"}, or {@code "com.acme.Chat#ask"} for {@link #forMethod}. */
@@ -112,7 +101,7 @@ public final class LlmCall {
     public <T, E extends Exception> T call(Attempt<T, E> attempt) throws E {
         Objects.requireNonNull(attempt, "attempt");
         try {
-            return (T) SyncCall.run(plan(), attempt::apply);
+            return (T) SyncCall.run(plan(), attempt);
         } catch (Throwable t) {
             throw Sneaky.rethrow(t);
         }

@@ -30,7 +30,7 @@ class AdviceShapeTest {
     void everySyncVariant_isTheExecutorsLoop_withProceedForTheAttempt() throws IOException {
         String sync = Files.readString(SYNC_CALL);
         String loop = sync.substring(sync.indexOf("// loop: begin\n") + 15, sync.indexOf("        // loop: end"))
-                .replace("attempt.invoke(plan.endpoint(permit))", "PROCEED");
+                .replace("attempt.apply(plan.endpoint(permit))", "PROCEED");
         List<String> bodies = new ArrayList<>();
         for (Advice a : advices("SyncAdvice.aj")) {
             if (!a.body.contains("MethodPlan plan")) continue; // the "Endpoint too far right" guard

@@ -34,6 +34,8 @@ public class HappyPathBench {
     private Function<String, String> resilience4j;
     private FailsafeExecutor<String> failsafe;
     private RetryTemplate springRetry;
+    private dev.llmretry.LlmCall llmCall;
+    private dev.llmretry.LlmCall.Attempt<String, RuntimeException> attempt;
 
     /** Builds every policy once, and warms llm-retry's plans so configuration loading is outside the measurement. */
     @Setup
@@ -46,6 +48,14 @@ public class HappyPathBench {
         springRetry = new RetryTemplate();
         LlmRuntime.get().config();
         if (svc.callFull(null, q) == null || svc.callRetry(q) == null) throw new IllegalStateException("not woven");
+        llmCall = dev.llmretry.LlmCall.builder("bench.call").retry("default").failover("iag", "oneapi", "litellm").build();
+        attempt = endpoint -> s.call(q); // built once: a lambda capturing per call would measure its allocation
+    }
+
+    /** (c') The same plan as (c) through {@code LlmCall}, no weaving. */
+    @Benchmark
+    public String llmCallFull() {
+        return llmCall.call(attempt);
     }
 
     /** (a) The body alone. */

@@ -78,6 +78,15 @@ public record CallSpec(String id, boolean annotated, String implicitName, String
                 PlanFactory.endpointParameter(m));
     }
 
+    /** Whether {@code annotations} hold {@code @LlmRetry}, {@code @LlmCircuitBreaker} or {@code @Failover}. */
+    public static boolean protects(java.lang.annotation.Annotation[] annotations) {
+        for (java.lang.annotation.Annotation a : annotations) {
+            Class<?> t = a.annotationType();
+            if (t == LlmRetry.class || t == LlmCircuitBreaker.class || t == Failover.class) return true;
+        }
+        return false;
+    }
+
     private static String nonEmpty(String policy) {
         return policy.isEmpty() ? "default" : policy;
     }

@@ -4,7 +4,6 @@ import dev.llmretry.Endpoint;
 import dev.llmretry.annotation.Failover;
 import dev.llmretry.annotation.FailoverStrategy;
 import dev.llmretry.annotation.LlmCircuitBreaker;
-import dev.llmretry.annotation.LlmRetry;
 import dev.llmretry.internal.classify.Classifiers;
 import dev.llmretry.internal.classify.FailureClassifier;
 import dev.llmretry.internal.config.BreakerSettings;
@@ -16,7 +15,6 @@ import dev.llmretry.internal.config.MethodOverride;
 import dev.llmretry.internal.config.RetrySettings;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
@@ -60,11 +58,11 @@ final class PlanFactory {
 
     /** The methods of {@code type} the advice protects: annotated ones, or every public one of an annotated type. */
     static List<Method> protectedMethods(Class<?> type) {
-        boolean typeLevel = isProtected(type.getAnnotations());
+        boolean typeLevel = CallSpec.protects(type.getAnnotations());
         List<Method> out = new ArrayList<>();
         for (Method m : type.getDeclaredMethods()) {
             if (m.isSynthetic() || m.isBridge()) continue;
-            if (isProtected(m.getAnnotations()) || typeLevel && java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
+            if (CallSpec.protects(m.getAnnotations()) || typeLevel && java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
                 out.add(m);
             }
         }
@@ -72,13 +70,6 @@ final class PlanFactory {
         return out;
     }
 
-    private static boolean isProtected(java.lang.annotation.Annotation[] annotations) {
-        for (java.lang.annotation.Annotation a : annotations) {
-            Class<?> t = a.annotationType();
-            if (t == LlmRetry.class || t == LlmCircuitBreaker.class || t == Failover.class) return true;
-        }
-        return false;
-    }
 
     /** The plan of {@code spec}; throws, saying what to fix, when it cannot be built. */
     static MethodPlan build(CallSpec spec, LlmRuntime runtime) {

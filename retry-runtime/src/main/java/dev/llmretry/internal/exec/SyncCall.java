@@ -1,10 +1,11 @@
 package dev.llmretry.internal.exec;
 
+import dev.llmretry.LlmCall;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The sync shell for callers that hand over a lambda ({@code LlmCall}, interceptors, the test harness): the same loop
- * as the woven sync advice, with {@link Attempt#invoke} in place of {@code proceed}. {@code SyncAdviceShapeTest}
+ * as the woven sync advice, with {@link LlmCall.Attempt#apply} in place of {@code proceed} (taken as is: no adapter, so an {@code LlmCall} allocates nothing per call either). {@code SyncAdviceShapeTest}
  * checks that the advice's loop and this one stay the same statement for statement.
  *
  * <pre>{@code
@@ -16,7 +17,7 @@ public final class SyncCall {
     }
 
     /** Runs the attempts; returns the first success or throws the call's last failure unchanged. */
-    public static Object run(MethodPlan plan, Attempt attempt) throws Throwable {
+    public static Object run(MethodPlan plan, LlmCall.Attempt<?, ?> attempt) throws Throwable {
         // loop: begin
         long start = plan.start();
         long callId = plan.started();
@@ -29,7 +30,7 @@ public final class SyncCall {
                 Object result;
                 try {
                     plan.inject(permit);
-                    result = attempt.invoke(plan.endpoint(permit));
+                    result = attempt.apply(plan.endpoint(permit));
                     plan.ended(timer, watch, result);
                 } catch (Throwable failure) {
                     call = plan.failed(call, permit, start, callId, timer, watch, failure);

@@ -60,11 +60,11 @@ class ExecutorTest {
     }
 
     /** One call: each endpoint answers from its script (a failure or, once the script is spent, its name). */
-    Object call(MethodPlan plan, Map<String, List<? extends Throwable>> scripts) throws Throwable {
+    Object call(MethodPlan plan, Map<String, List<? extends Exception>> scripts) throws Throwable {
         Map<String, Integer> used = new java.util.HashMap<>();
         return SyncCall.run(plan, endpoint -> {
             sent.add(endpoint.name());
-            List<? extends Throwable> script = scripts.getOrDefault(endpoint.name(), List.of());
+            List<? extends Exception> script = scripts.getOrDefault(endpoint.name(), List.of());
             int i = used.merge(endpoint.name(), 1, Integer::sum) - 1;
             if (i < script.size()) throw script.get(i);
             return endpoint.name();
@@ -122,7 +122,7 @@ class ExecutorTest {
     @Test
     void everyCircuitOpen_oneLastResortProbePerHalfSecond_thenUnavailableNamingTheNextProbe() throws Throwable {
         MethodPlan plan = runtime.plans().of(spec(FailoverStrategy.PRIORITY, "iag"));
-        List<? extends Throwable> down = List.of(status(503), status(503), status(503), status(503));
+        List<? extends Exception> down = List.of(status(503), status(503), status(503), status(503));
         assertThrows(LlmHttpException.class, () -> call(plan, Map.of("iag", down)));  // opens iag
         clock.advance(600_000_000L);
         sent.clear();
