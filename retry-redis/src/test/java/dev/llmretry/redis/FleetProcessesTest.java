@@ -58,10 +58,9 @@ class FleetProcessesTest {
     @Test
     void instanceAOpensIag_instanceB_nextCallGoesStraightToOneapiEvenWithGarbageInRedis() {
         assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
-            Path config = config("30s");
-            Member a = member("a", config);
-            Member b = member("b", config);
-            awaitSubscribed(2);
+            List<Member> fleet = fleet("30s", "a", "b");
+            Member a = fleet.get(0);
+            Member b = fleet.get(1);
 
             assertEquals("ok oneapi", a.send("call"));
             assertEquals("circuit_open", a.send("state"));
@@ -85,11 +84,10 @@ class FleetProcessesTest {
     @Test
     void deadIagAndThreeInstancesCalling_fleet_sendsOneProbePerRecoveryPeriod() {
         assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
-            Path config = config("1s");
-            Member a = member("a", config);
-            Member b = member("b", config);
-            Member c = member("c", config);
-            awaitSubscribed(3);
+            List<Member> fleet = fleet("1s", "a", "b", "c");
+            Member a = fleet.get(0);
+            Member b = fleet.get(1);
+            Member c = fleet.get(2);
             assertEquals("ok oneapi", a.send("call"));
             // open, or already past its 1 s (half_open): either way B and C learnt it without calling iag
             await().atMost(Duration.ofSeconds(10)).until(() -> !b.send("state").equals("healthy")
@@ -97,7 +95,7 @@ class FleetProcessesTest {
             int opened = iag.requestCount();
 
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
-                for (Member m : List.of(a, b, c)) assertEquals("ok oneapi", m.send("call"));
+                for (Member m : fleet) assertEquals("ok oneapi", m.send("call"));
                 return iag.requestCount() >= opened + 3;
             });
 
@@ -113,10 +111,9 @@ class FleetProcessesTest {
     @Test
     void redisKilledMidRun_callsGoOn_andSharingResumesWhenRedisIsBack() {
         assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
-            Path config = config("30s");
-            Member a = member("a", config);
-            Member b = member("b", config);
-            awaitSubscribed(2);
+            List<Member> fleet = fleet("30s", "a", "b");
+            Member a = fleet.get(0);
+            Member b = fleet.get(1);
 
             redis.stop();
             assertEquals("ok oneapi", a.send("call"));
@@ -131,10 +128,18 @@ class FleetProcessesTest {
         });
     }
 
-    /** Every member's store is connected: {@code n} subscribers on the channel. */
-    private void awaitSubscribed(int n) {
+    /**
+     * One JVM per name, configured with {@code recovery} as recovery-time, returned once every member's store is
+     * connected (as many subscribers on the channel as members).
+     */
+    private List<Member> fleet(String recovery, String... names) throws IOException {
+        Path config = config(recovery);
+        List<Member> fleet = new ArrayList<>();
+        for (String name : names) fleet.add(member(name, config));
+        long n = names.length;
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 redis.commands().pubsubNumsub(RedisCircuitStore.CHANNEL).getOrDefault(RedisCircuitStore.CHANNEL, 0L) == n);
+        return fleet;
     }
 
     private Path config(String recovery) throws IOException {
