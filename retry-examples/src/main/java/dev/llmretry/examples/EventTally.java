@@ -52,7 +52,7 @@ final class EventTally implements LlmRetryListener {
 
     @Override
     public synchronized void onExhausted(CallExhausted e) {
-        exhausted.add(e.why());
+        exhausted.add(e.why().toString());
     }
 
     synchronized List<Duration> retryDelays() { return List.copyOf(retryDelays); }

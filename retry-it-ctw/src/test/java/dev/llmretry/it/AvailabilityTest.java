@@ -54,7 +54,7 @@ class AvailabilityTest {
         assertEquals(List.of("iag", "iag", "iag", "oneapi"), backend.calls().subList(10, 14));
         assertEquals(List.of(), fresh.events(CircuitStateChanged.class), "noise does not isolate iag");
         assertEquals("endpoint_failing", fresh.events(FailedOver.class).get(0).reason());
-        assertTrue(List.of("healthy", "degraded").contains(LlmResilience.health().endpoint("iag").state()));
+        assertTrue(List.of(dev.llmretry.health.HealthState.HEALTHY, dev.llmretry.health.HealthState.DEGRADED).contains(LlmResilience.health().endpoint("iag").state()));
 
         service.chat("next", null);
         assertEquals("iag", backend.calls().get(14), "later calls still go to iag first");
@@ -100,7 +100,7 @@ class AvailabilityTest {
 
         assertEquals(502, e.status(), "the last failure, the earlier ones suppressed");
         assertEquals(3, e.getSuppressed().length);
-        assertEquals("retry_budget", fresh.events(CallExhausted.class).get(0).why());
+        assertEquals(dev.llmretry.event.CallExhausted.Reason.RETRY_BUDGET, fresh.events(CallExhausted.class).get(0).why());
         assertEquals(List.of("iag", "iag", "oneapi", "litellm"), backend.calls().subList(9, 13));
     }
 

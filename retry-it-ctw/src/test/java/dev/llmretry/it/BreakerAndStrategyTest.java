@@ -33,7 +33,7 @@ class BreakerAndStrategyTest {
 
         assertEquals(2, backend.calls().size(), "refund is refused without a call");
         assertTrue(e.getMessage().contains("billing open until"), e.getMessage());
-        assertEquals("circuit_open", LlmResilience.health().endpoint("billing").state());
+        assertEquals(dev.llmretry.health.HealthState.CIRCUIT_OPEN, LlmResilience.health().endpoint("billing").state());
     }
 
     @Test
@@ -47,7 +47,7 @@ class BreakerAndStrategyTest {
         assertEquals("answer from lonely to c", service.lonely("c"));
         assertEquals(2, backend.calls().size());
         // closed again, but the failure 10s ago is still in the 60s success-rate window
-        assertEquals("degraded", LlmResilience.health().endpoint("dev.llmretry.it.BreakerService#lonely").state());
+        assertEquals(dev.llmretry.health.HealthState.DEGRADED, LlmResilience.health().endpoint("dev.llmretry.it.BreakerService#lonely").state());
     }
 
     @Test
@@ -68,7 +68,7 @@ class BreakerAndStrategyTest {
     void abortClassFailures_neverOpenTheCircuit() {
         backend.script("billing", status(400), status(400), status(400));
         for (int i = 0; i < 3; i++) assertThrows(LlmHttpException.class, () -> service.invoice("bad"));
-        assertEquals("healthy", LlmResilience.health().endpoint("billing").state());
+        assertEquals(dev.llmretry.health.HealthState.HEALTHY, LlmResilience.health().endpoint("billing").state());
     }
 
     @Test

@@ -65,7 +65,7 @@ class ConcurrencyTest {
                 new LlmHttpException(503, Map.of(), ""));
         ShapedChatService shaped = new ShapedChatService(opener);
         shaped.sync("open iag", null);
-        assertEquals("circuit_open", LlmResilience.health().endpoint("iag").state());
+        assertEquals(dev.llmretry.health.HealthState.CIRCUIT_OPEN, LlmResilience.health().endpoint("iag").state());
         fresh.clock.advance(Duration.ofSeconds(121));
 
         int callers = 24;
@@ -79,7 +79,7 @@ class ConcurrencyTest {
             assertEquals(callers - 1, gate.inOneapi());
             gate.release();
             for (Future<String> f : results) f.get(30, TimeUnit.SECONDS);
-            assertEquals("healthy", LlmResilience.health().endpoint("iag").state());
+            assertEquals(dev.llmretry.health.HealthState.HEALTHY, LlmResilience.health().endpoint("iag").state());
         } finally {
             gate.release();
             pool.shutdownNow();

@@ -61,12 +61,12 @@ class FailoverTest extends WovenTestBase {
         assertEquals("answer from oneapi to third", service.chat("third", null));
         assertEquals(List.of("iag", "iag", "iag", "oneapi", "oneapi", "oneapi"), backend.calls());
         assertEquals(sleepsAfterFirst, clock.waits().size(), "no added wait once the circuit is open");
-        assertEquals("circuit_open", LlmResilience.health().endpoint("iag").state());
+        assertEquals(dev.llmretry.health.HealthState.CIRCUIT_OPEN, LlmResilience.health().endpoint("iag").state());
 
         clock.advance(Duration.ofSeconds(1));
         assertEquals("answer from iag to probe", service.chat("probe", null));
         assertEquals("iag", backend.calls().get(6));
-        assertEquals("healthy", LlmResilience.health().endpoint("iag").state());
+        assertEquals(dev.llmretry.health.HealthState.HEALTHY, LlmResilience.health().endpoint("iag").state());
     }
 
     @Test

@@ -72,7 +72,7 @@ class HarnessScenariosTest extends WovenTestBase {
         assertEquals("answer from iag to probe", service.chat("probe", null));
 
         recorded.assertThat().attempted("iag").circuitClosed("iag").succeededOn("iag");
-        assertEquals("healthy", LlmResilience.health().endpoint("iag").state());
+        assertEquals(dev.llmretry.health.HealthState.HEALTHY, LlmResilience.health().endpoint("iag").state());
     }
 
     @Test

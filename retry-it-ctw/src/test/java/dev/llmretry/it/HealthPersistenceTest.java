@@ -53,7 +53,7 @@ class HealthPersistenceTest {
         LlmRuntime.get().installTimeAndRandom(restarted, RandomSource.seeded(1));
         fresh.useYaml(yaml(file));
 
-        assertEquals("circuit_open", LlmResilience.health().endpoint("iag").state());
+        assertEquals(dev.llmretry.health.HealthState.CIRCUIT_OPEN, LlmResilience.health().endpoint("iag").state());
         assertEquals("answer from oneapi to after-restart", service.chat("after-restart", null));
         restarted.advance(Duration.ofSeconds(124));
         assertEquals("answer from iag to probe", service.chat("probe", null));
@@ -67,6 +67,6 @@ class HealthPersistenceTest {
         fresh.useYaml(yaml(file));
 
         assertEquals("answer from iag to q", service.chat("q", null));
-        assertEquals("healthy", LlmResilience.health().endpoint("iag").state());
+        assertEquals(dev.llmretry.health.HealthState.HEALTHY, LlmResilience.health().endpoint("iag").state());
     }
 }

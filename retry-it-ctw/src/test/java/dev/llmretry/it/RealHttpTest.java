@@ -101,7 +101,7 @@ class RealHttpTest {
 
         assertEquals(List.of(), fresh.clock.waits(), "no wait that cannot end before the deadline");
         assertEquals(List.of(1, 1, 1), List.of(iag.requestCount(), oneapi.requestCount(), litellm.requestCount()));
-        assertEquals("deadline", fresh.events(dev.llmretry.event.CallExhausted.class).get(0).why());
+        assertEquals(dev.llmretry.event.CallExhausted.Reason.DEADLINE, fresh.events(dev.llmretry.event.CallExhausted.class).get(0).why());
     }
 
     @Test
@@ -136,7 +136,7 @@ class RealHttpTest {
         assertEquals(3, iag.requestCount());
         assertEquals(2, oneapi.requestCount());
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), fresh.clock.waits());
-        assertEquals("circuit_open", LlmResilience.health().endpoint("iag").state());
+        assertEquals(dev.llmretry.health.HealthState.CIRCUIT_OPEN, LlmResilience.health().endpoint("iag").state());
         assertEquals("Bearer sk-real-iag-5550001", iag.requests().get(0).header("Authorization"));
     }
 

@@ -14,7 +14,8 @@ import javax.lang.model.util.Types;
  * {@code CompletableFuture}, a {@code Stream} (or primitive stream), an {@code Iterator} or a {@code Flow.Publisher}
  * of their own, so a method declaring a subtype ({@code ListIterator}, {@code SubmissionPublisher}, a
  * {@code CompletableFuture} subclass) would fail with a ClassCastException after its request was sent; Reactor and
- * Reactive Streams types would run unprotected. At run time the advice rejects the same types with the same advice.
+ * Reactive Streams types would run unprotected, except {@code Mono} and {@code Flux} when retry-reactor (its advice)
+ * is on the class path. At run time the advice rejects the same types with the same advice.
  *
  * <pre>{@code
  * @LlmRetry ListIterator<String> chunks(String q);   // error: [LLMR-017] ... declare it as Iterator<String>
@@ -30,6 +31,9 @@ final class ResultShapes {
             List.of("java.util.Iterator", "java.util.Iterator"),
             List.of("java.util.concurrent.Flow.Publisher", "java.util.concurrent.Flow.Publisher"));
     private static final List<String> REACTIVE_PACKAGES = List.of("reactor.core.publisher.", "org.reactivestreams.");
+    private static final List<String> REACTOR_SHAPES = List.of("reactor.core.publisher.Mono", "reactor.core.publisher.Flux");
+    /** retry-reactor's advice: on the compile class path, Mono and Flux results are protected. */
+    private static final String REACTOR_ADVICE = "dev.llmretry.reactor.ReactorAdvice";
 
     private final Diagnostics diagnostics;
     private final Types types;
@@ -45,14 +49,25 @@ final class ResultShapes {
         TypeMirror result = method.getReturnType();
         if (result.getKind() != TypeKind.DECLARED) return;
         String name = ((TypeElement) ((DeclaredType) result).asElement()).getQualifiedName().toString();
-        String message = reactive(name) ? Names.describe(method) + " returns " + name + ": Reactor and Reactive "
-                + "Streams results are not supported yet (a retry-reactor integration will add them), so the method "
-                + "would run unprotected. Meanwhile return a CompletableFuture (mono.toFuture()) or a "
-                + "Flow.Publisher (JdkFlowAdapter.publisherToFlowPublisher(flux)), or annotate the synchronous "
-                + "method it calls." : subtype(method, name);
+        String message = reactive(name) ? reactiveMessage(method, name) : subtype(method, name);
         if (message == null) return;
         if (site.element().equals(method)) diagnostics.report(Check.UNSUPPORTED_RESULT, site, (String) null, message);
         else diagnostics.report(Check.UNSUPPORTED_RESULT, method, message);
+    }
+
+    /** Mono and Flux need retry-reactor's advice on the compile class path; other reactive types are never supported. */
+    private String reactiveMessage(ExecutableElement method, String name) {
+        boolean reactorShape = REACTOR_SHAPES.contains(name);
+        if (reactorShape && elements.getTypeElement(REACTOR_ADVICE) != null) return null;
+        String start = Names.describe(method) + " returns " + name + ": ";
+        if (reactorShape) {
+            return start + "Reactor results need the retry-reactor module, or the method would run unprotected. Add "
+                    + "the dependency dev.llmretry:retry-reactor (with compile-time weaving also as an aspect library "
+                    + "next to retry-runtime), or return a CompletableFuture (mono.toFuture()).";
+        }
+        return start + "llm-retry protects Reactor's Mono and Flux (with the retry-reactor module), not other "
+                + "reactive types, so the method would run unprotected. Declare the result as Mono or Flux, or as a "
+                + "Flow.Publisher (JdkFlowAdapter.publisherToFlowPublisher(flux)).";
     }
 
     private static boolean reactive(String name) {

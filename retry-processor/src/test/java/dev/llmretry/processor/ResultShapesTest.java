@@ -53,18 +53,59 @@ class ResultShapesTest {
     }
 
     @Test
-    void reactorMonoResult_compiling_failsWithLlmr017_notSupportedYet() {
-        JavaFileObject mono = JavaFileObjects.forSourceString("reactor.core.publisher.Mono",
-                "package reactor.core.publisher; public abstract class Mono<T> { }");
-        JavaFileObject file = source("Chat", """
+    void reactorMonoResult_withoutRetryReactor_failsWithLlmr017_namingTheModule() {
+        Compilation c = Compile.compile(List.of(REACTOR_MONO, chatReturning("reactor.core.publisher.Mono<String>")));
+        assertThat(c).hadErrorContaining("[LLMR-017] test.Chat#ask returns reactor.core.publisher.Mono: Reactor "
+                + "results need the retry-reactor module, or the method would run unprotected. Add the dependency "
+                + "dev.llmretry:retry-reactor");
+    }
+
+    @Test
+    void reactorFluxResult_withoutRetryReactor_failsWithLlmr017_namingTheModule() {
+        Compilation c = Compile.compile(List.of(REACTOR_FLUX, chatReturning("reactor.core.publisher.Flux<String>")));
+        assertThat(c).hadErrorContaining("[LLMR-017] test.Chat#ask returns reactor.core.publisher.Flux: Reactor "
+                + "results need the retry-reactor module");
+    }
+
+    @Test
+    void reactorMonoAndFluxResults_withRetryReactorOnTheClassPath_compile() {
+        Compilation c = Compile.compile(List.of(REACTOR_MONO, REACTOR_FLUX, REACTOR_ADVICE, source("Chat", """
                 public class Chat {
                     @LlmRetry
                     public reactor.core.publisher.Mono<String> ask(String q) { return null; }
+                    @LlmRetry
+                    public reactor.core.publisher.Flux<String> tokens(String q) { return null; }
                 }
-                """);
-        Compilation c = Compile.compile(List.of(mono, file));
-        assertThat(c).hadErrorContaining("[LLMR-017] test.Chat#ask returns reactor.core.publisher.Mono: Reactor and "
-                + "Reactive Streams results are not supported yet (a retry-reactor integration will add them)");
+                """)));
+        assertThat(c).succeededWithoutWarnings();
+    }
+
+    @Test
+    void otherReactorResult_withRetryReactorOnTheClassPath_failsWithLlmr017_declareMonoOrFlux() {
+        JavaFileObject parallel = JavaFileObjects.forSourceString("reactor.core.publisher.ParallelFlux",
+                "package reactor.core.publisher; public abstract class ParallelFlux<T> { }");
+        Compilation c = Compile.compile(List.of(parallel, REACTOR_ADVICE,
+                chatReturning("reactor.core.publisher.ParallelFlux<String>")));
+        assertThat(c).hadErrorContaining("[LLMR-017] test.Chat#ask returns reactor.core.publisher.ParallelFlux: "
+                + "llm-retry protects Reactor's Mono and Flux (with the retry-reactor module), not other reactive "
+                + "types");
+    }
+
+    private static final JavaFileObject REACTOR_MONO = JavaFileObjects.forSourceString("reactor.core.publisher.Mono",
+            "package reactor.core.publisher; public abstract class Mono<T> { }");
+    private static final JavaFileObject REACTOR_FLUX = JavaFileObjects.forSourceString("reactor.core.publisher.Flux",
+            "package reactor.core.publisher; public abstract class Flux<T> { }");
+    /** Stands in for retry-reactor on the compile class path: the processor looks its advice up by name. */
+    private static final JavaFileObject REACTOR_ADVICE = JavaFileObjects.forSourceString(
+            "dev.llmretry.reactor.ReactorAdvice", "package dev.llmretry.reactor; public class ReactorAdvice { }");
+
+    private static JavaFileObject chatReturning(String type) {
+        return source("Chat", """
+                public class Chat {
+                    @LlmRetry
+                    public %s ask(String q) { return null; }
+                }
+                """.formatted(type));
     }
 
     @Test

@@ -154,7 +154,7 @@ class ChaosSoakHealthFileTest {
                 () -> assertTrue(Math.max(stuck.maxNotices, free.maxNotices) <= NOTICES_PER_CALL, "notice delivery bounded: " + report),
                 () -> assertEquals(List.of(), recorder.transitionProblems(), "breaker transitions"),
                 () -> assertEquals(rt.healthReport().toJson(), json, "the file holds exactly the runtime's health"),
-                () -> assertEquals(rt.healthReport().endpoints().values().stream().filter(s -> s.state().equals("circuit_open"))
+                () -> assertEquals(rt.healthReport().endpoints().values().stream().filter(s -> s.state() == dev.llmretry.health.HealthState.CIRCUIT_OPEN)
                         .map(s -> s.name()).toList(), List.copyOf(HealthStore.openCircuits(file).keySet()), "open circuits read back"),
                 () -> assertEquals(List.of(), leftovers, "no temporary file left"),
                 () -> assertTrue(transitionsWhileStuck > 0 && recorder.transitionCount() > transitionsWhileStuck,

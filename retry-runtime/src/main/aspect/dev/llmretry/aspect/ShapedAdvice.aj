@@ -35,16 +35,24 @@ public aspect ShapedAdvice {
     /** Flow.Publisher results: each subscription retried until its first element. */
     pointcut publisher(): SyncAdvice.annotated() && execution(java.util.concurrent.Flow.Publisher *(..));
 
-    /** Reactive Streams and Reactor types: a retry-reactor integration will support them; not supported yet. */
+    /** Reactive Streams and Reactor types: retry-reactor's advice supports Mono and Flux; the others never. */
     public pointcut reactive(): execution((reactor.core.publisher.* || org.reactivestreams.*) *(..));
+
+    /**
+     * Mono and Flux results while retry-reactor is on the class path: its advice protects them. Wildcarded names, so
+     * that a build without Reactor gets no lint warning for a type it cannot resolve.
+     */
+    public pointcut reactorSupported(): execution((reactor.core..Mono || reactor.core..Flux) *(..))
+        && if(UnsupportedResult.REACTOR_ADVICE_PRESENT);
 
     /**
      * A result the shells cannot return: a subtype of a supported shape ({@code ListIterator},
      * {@code SubmissionPublisher}, a {@code CompletableFuture} subclass, a stream interface of one's own) or a
-     * reactive type. retry-processor rejects these at compile time; a build without it fails every call loudly
-     * instead of running the method unprotected or failing with a ClassCastException after the request was sent.
+     * reactive type (Mono and Flux only without retry-reactor). retry-processor rejects these at compile time; a build
+     * without it fails every call loudly instead of running the method unprotected or failing with a
+     * ClassCastException after the request was sent.
      */
-    public pointcut unsupported(): SyncAdvice.annotated() && (reactive()
+    public pointcut unsupported(): SyncAdvice.annotated() && ((reactive() && !reactorSupported())
         || ((execution(java.util.concurrent.CompletionStage+ *(..)) || execution(java.util.stream.BaseStream+ *(..))
             || execution(java.util.Iterator+ *(..)) || execution(java.util.concurrent.Flow.Publisher+ *(..)))
             && !async() && !stream() && !iterator() && !publisher()));

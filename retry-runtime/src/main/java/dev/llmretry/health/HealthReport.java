@@ -38,7 +38,7 @@ public final class HealthReport {
         for (EndpointStatus s : endpoints.values()) {
             if (!first) sb.append(',');
             first = false;
-            sb.append(Json.quote(s.name())).append(":{\"state\":").append(Json.quote(s.state()))
+            sb.append(Json.quote(s.name())).append(":{\"state\":").append(Json.quote(s.state().toString()))
                     .append(",\"success_rate\":").append(String.format(Locale.ROOT, "%.2f", s.successRate()))
                     .append(",\"consecutive_failures\":").append(s.consecutiveFailures())
                     .append(",\"total_requests\":").append(s.totalRequests());

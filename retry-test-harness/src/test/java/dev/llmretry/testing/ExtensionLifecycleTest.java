@@ -44,13 +44,13 @@ class ExtensionLifecycleTest {
     void testA_threeTimeouts_opensTheCircuitOfIag(Faults faults) {
         faults.on("iag").fail(504).times(3);
         Driver.chat();
-        assertEquals("circuit_open", LlmResilience.health().endpoint("iag").state());
+        assertEquals(dev.llmretry.health.HealthState.CIRCUIT_OPEN, LlmResilience.health().endpoint("iag").state());
     }
 
     @Test
     @Order(3)
     void testB_afterTestA_circuitIsClosed_andTimeStartsAtZero(RecordedEvents events, VirtualClock clock) {
-        assertEquals("healthy", LlmResilience.health().endpoint("iag").state());
+        assertEquals(dev.llmretry.health.HealthState.HEALTHY, LlmResilience.health().endpoint("iag").state());
         assertEquals(Duration.ZERO, clock.elapsed());
         Driver.chat();
         events.assertThat().attempted("iag").succeededOn("iag");

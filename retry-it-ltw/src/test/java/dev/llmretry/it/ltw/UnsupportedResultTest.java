@@ -57,10 +57,10 @@ class UnsupportedResultTest {
     }
 
     @Test
-    void reactorMonoResult_called_failsBeforeTheBody_notSupportedYet() {
+    void reactorMonoResult_withoutRetryReactor_failsBeforeTheBody_namingTheModule() {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> chat.mono("q"));
-        assertTrue(e.getMessage().contains("not supported yet") && e.getMessage().contains("retry-reactor"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("Reactor Mono and Flux need the retry-reactor module (add the dependency "
+                + "dev.llmretry:retry-reactor"), e.getMessage());
         assertEquals(0, BODIES.get());
     }
 }

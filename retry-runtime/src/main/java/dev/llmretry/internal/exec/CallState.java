@@ -1,5 +1,6 @@
 package dev.llmretry.internal.exec;
 
+import dev.llmretry.event.CallExhausted.Reason;
 import dev.llmretry.Endpoint;
 import dev.llmretry.internal.breaker.BreakerState;
 import dev.llmretry.classify.Classification;
@@ -113,9 +114,9 @@ public final class CallState {
         } finally {
             CallContext.exit();
         }
-        if (attempts >= plan.maxAttempts) throw exhausted("attempts_exhausted", null);
-        if (now - deadlineNanos >= 0) throw exhausted("deadline", null);
-        if (probe) throw exhausted("probe_failed", null); // a last-resort probe gets one attempt
+        if (attempts >= plan.maxAttempts) throw exhausted(Reason.ATTEMPTS_EXHAUSTED, null);
+        if (now - deadlineNanos >= 0) throw exhausted(Reason.DEADLINE, null);
+        if (probe) throw exhausted(Reason.PROBE_FAILED, null); // a last-resort probe gets one attempt
         Decision decision = plan.retry == null ? Decision.FAILOVER : c.decision();
         String reason = c.reason();
         if (decision == Decision.RETRY) {
@@ -145,7 +146,7 @@ public final class CallState {
         long delay = plan.backoff.delayNanos(retriesHere, previousDelay, plan.runtime.random());
         if (hint != null) delay = Math.max(delay, hint.toNanos());
         if (delay > deadlineNanos - now) {
-            if (!tryFailOver(failure, summary, "deadline")) throw exhausted("deadline", null);
+            if (!tryFailOver(failure, summary, "deadline")) throw exhausted(Reason.DEADLINE, null);
             return;
         }
         if (retriesHere + 1 >= current.failureThreshold() && tryFailOver(failure, summary, "endpoint_failing")) return;
@@ -154,7 +155,7 @@ public final class CallState {
             LOG.warn("Retry budget of {} spent ({} in the last {}s); not retrying there ({}, call {})",
                     current.name, used == 1 ? "1 retry" : used + " retries",
                     plan.runtime.config().health().window().toSeconds(), plan.methodId, callId());
-            if (!tryFailOver(failure, summary, "retry_budget")) throw exhausted("retry_budget", null);
+            if (!tryFailOver(failure, summary, "retry_budget")) throw exhausted(Reason.RETRY_BUDGET, null);
             return;
         }
         scheduleRetry(failure, summary, c, delay);
@@ -171,7 +172,7 @@ public final class CallState {
     }
 
     private void failOver(Throwable failure, String summary, String reason, long now) {
-        if (!tryFailOver(failure, summary, reason)) throw exhausted("no_endpoint_left", plan.describeUnavailable());
+        if (!tryFailOver(failure, summary, reason)) throw exhausted(Reason.NO_ENDPOINT_LEFT, plan.describeUnavailable());
     }
 
     /** Moves to the next available endpoint and says so; false (nothing changed) when none is left. */
@@ -196,7 +197,7 @@ public final class CallState {
         }
         Target from = current;
         Throwable last = failures.get(failures.size() - 1);
-        if (!moveToNextTarget()) throw exhausted("no_endpoint_left", plan.describeUnavailable());
+        if (!moveToNextTarget()) throw exhausted(Reason.NO_ENDPOINT_LEFT, plan.describeUnavailable());
         plan.runtime.listeners().emit(new FailedOver(callId(), plan.methodId, plan.time.now(), attempts, from.name,
                 current.name, "circuit_open", last, plan.runtime.redactor().summary(last)));
     }
@@ -208,7 +209,7 @@ public final class CallState {
                 plan.time.sleep(delayNanos);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw exhausted("interrupted", e);
+                throw exhausted(Reason.INTERRUPTED, e);
             }
         }
         acquireNext();
@@ -253,7 +254,7 @@ public final class CallState {
     }
 
     /** The call ends: the last failure, with the earlier ones (and {@code extra}) attached as suppressed. */
-    RuntimeException exhausted(String why, Throwable extra) {
+    RuntimeException exhausted(Reason why, Throwable extra) {
         Throwable last = failures.get(failures.size() - 1);
         for (Throwable earlier : failures) {
             if (earlier != last && !isSuppressed(last, earlier)) last.addSuppressed(earlier);

@@ -62,6 +62,7 @@ public final class LlmRuntime {
     private final Object configLock = new Object();
     private final Object reloadLock = new Object();
     private final ConcurrentHashMap<String, Target> endpointTargets = new ConcurrentHashMap<>();
+    private final Object targetCreation = new Object();
     private final ConcurrentHashMap<String, Target> namedTargets = new ConcurrentHashMap<>();
     /** Named breakers whose settings the next plan built after a reload replaces. */
     private final Set<String> staleNamed = ConcurrentHashMap.newKeySet();
@@ -216,8 +217,9 @@ public final class LlmRuntime {
 
     /**
      * The shared target of a configured endpoint, created on first use with its breaker and health, from the settings
-     * in force. Whatever may wait for the configuration lock is read before entering the map's computation, which
-     * only constructs objects; a target created from a configuration that a reload replaced meanwhile is refreshed.
+     * in force, and with the open circuit a restart recorded restored before anyone can see it. Whatever may wait for
+     * the configuration lock is read before; a target created from a configuration that a reload replaced meanwhile is
+     * refreshed.
      */
     Target endpointTarget(EndpointSettings requested) {
         String name = requested.name();
@@ -227,12 +229,16 @@ public final class LlmRuntime {
         EndpointSettings s = c.endpoints().getOrDefault(name, requested);
         BreakerSettings breaker = c.breakerPolicy(s.circuitBreaker());
         Duration window = c.health().window();
-        boolean[] created = {false};
-        t = endpointTargets.computeIfAbsent(name, n -> {
-            created[0] = true;
-            return newTarget(n, ConfiguredEndpoint.of(s), breaker, window, s.priority());
-        });
-        if (created[0]) restorePersisted(t);
+        synchronized (targetCreation) {
+            t = endpointTargets.get(name);
+            if (t == null) {
+                // published only once restored: a reader (a call, the health writer) never sees an endpoint that a
+                // restart recorded open as closed (SharedHealthFileTest caught the window under load)
+                t = newTarget(name, ConfiguredEndpoint.of(s), breaker, window, s.priority());
+                restorePersisted(t);
+                endpointTargets.put(name, t);
+            }
+        }
         if (config != c) {
             synchronized (configLock) {
                 LlmRetryConfig now = config;
@@ -379,7 +385,7 @@ public final class LlmRuntime {
     private EndpointStatus configurationError(RuntimeException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String oneLine = Redactor.none().mask(message.strip().replaceAll("\\s*\\n\\s*", "; "));
-        return new EndpointStatus(CONFIGURATION_ENTRY, "config_error", 0.0, 0, 0, oneLine, time.now(), null);
+        return new EndpointStatus(CONFIGURATION_ENTRY, dev.llmretry.health.HealthState.CONFIG_ERROR, 0.0, 0, 0, oneLine, time.now(), null);
     }
 
     /**

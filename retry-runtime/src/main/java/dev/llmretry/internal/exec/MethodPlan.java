@@ -123,7 +123,7 @@ public final class MethodPlan {
      */
     public Object enter(long callId) {
         if (error != null) throw error;
-        Object permit = order.enter(time.nanoTime());
+        Object permit = order.enter(time);
         if (permit != null) return permit;
         throw unavailable(callId);
     }
@@ -242,7 +242,7 @@ public final class MethodPlan {
         EndpointsUnavailableException e = describeUnavailable();
         runtime.listeners().emit(new CallExhausted(callIdOr(callId), methodId, time.now(), 0,
                 e.endpoints().stream().map(EndpointsUnavailableException.EndpointState::name).toList(),
-                "all_circuits_open", e, e.getMessage()));
+                CallExhausted.Reason.ALL_CIRCUITS_OPEN, e, e.getMessage()));
         return e;
     }
 

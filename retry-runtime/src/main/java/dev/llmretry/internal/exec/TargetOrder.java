@@ -3,6 +3,7 @@ package dev.llmretry.internal.exec;
 import dev.llmretry.annotation.FailoverStrategy;
 import java.util.Arrays;
 import java.util.Comparator;
+import dev.llmretry.time.TimeSource;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * TargetOrder order = new TargetOrder(targets, FailoverStrategy.SUCCESS_RATE);
- * Object permit = order.enter(now);                    // null: every circuit is open and no probe is due
+ * Object permit = order.enter(time);                   // null: every circuit is open and no probe is due
  * Object next = order.next(Target.of(permit), tried, now);
  * }</pre>
  */
@@ -30,10 +31,10 @@ final class TargetOrder {
      * A permit for a call's first attempt: on the target the strategy prefers, else the next one in order whose
      * circuit admits it, else a last-resort probe; {@code null} when none admits a call now.
      */
-    Object enter(long nowNanos) {
+    Object enter(TimeSource time) {
         int n = targets.length;
         int first = strategy == FailoverStrategy.ROUND_ROBIN && n > 1 ? Math.floorMod(roundRobin.getAndIncrement(), n)
-                : strategy == FailoverStrategy.SUCCESS_RATE && n > 1 ? best(null, nowNanos)
+                : strategy == FailoverStrategy.SUCCESS_RATE && n > 1 ? best(null, time.nanoTime()) // only then a clock read
                 : 0;
         for (int i = 0; i < n; i++) {
             Object permit = targets[(first + i) % n].tryAcquire();

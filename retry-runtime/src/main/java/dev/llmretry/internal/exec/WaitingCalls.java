@@ -58,7 +58,7 @@ final class WaitingCalls {
             RejectedExecutionException shutdown = new RejectedExecutionException("llm-retry was shut down "
                     + "(LlmResilience.shutdown()) while the call waited for its next attempt");
             try {
-                throw call.state().exhausted("shutdown", shutdown); // emits CallExhausted, attaches earlier failures
+                throw call.state().exhausted(dev.llmretry.event.CallExhausted.Reason.SHUTDOWN, shutdown); // emits CallExhausted, attaches earlier failures
             } catch (Throwable last) {
                 call.end(last);
             }

@@ -1,5 +1,6 @@
 package dev.llmretry.internal.health;
 
+import dev.llmretry.health.HealthState;
 import dev.llmretry.health.EndpointStatus;
 import dev.llmretry.health.HealthReport;
 
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * How a write combines this instance's report with what the file already holds, so that instances sharing one file
@@ -22,7 +22,6 @@ import java.util.Set;
  * }</pre>
  */
 final class HealthMerge {
-    private static final Set<String> STATES = Set.of("healthy", "degraded", "half_open", "circuit_open");
 
     private HealthMerge() {
     }
@@ -48,11 +47,11 @@ final class HealthMerge {
 
     /** One entry of the file, or {@code null} when it is unusable (an open circuit needs a probe time). */
     static EndpointStatus parse(String name, Object value) {
-        if (!(value instanceof Map<?, ?> m) || !(m.get("state") instanceof String state) || !STATES.contains(state)) {
-            return null;
-        }
+        if (!(value instanceof Map<?, ?> m) || !(m.get("state") instanceof String name0)) return null;
+        HealthState state = HealthState.fromName(name0);
+        if (state == null || state == HealthState.CONFIG_ERROR) return null;
         Instant probe = null;
-        if (state.equals("circuit_open")) {
+        if (state == HealthState.CIRCUIT_OPEN) {
             if (!(m.get("next_probe_at") instanceof String at)) return null;
             try {
                 probe = Instant.parse(at);

@@ -1,5 +1,6 @@
 package dev.llmretry.internal.health;
 
+import dev.llmretry.health.HealthState;
 import dev.llmretry.health.EndpointStatus;
 
 import dev.llmretry.internal.breaker.CircuitBreaker;
@@ -24,10 +25,10 @@ public final class HealthReports {
         CircuitState state = b == null ? CircuitState.CLOSED : b.state();
         double rate = h == null ? 1.0 : h.successRate(nowNanos);
         int consecutive = b == null ? 0 : b.consecutiveFailures();
-        String label = switch (state) {
-            case OPEN -> "circuit_open";
-            case HALF_OPEN -> "half_open";
-            case CLOSED -> consecutive > 0 || rate < DEGRADED_BELOW ? "degraded" : "healthy";
+        HealthState label = switch (state) {
+            case OPEN -> HealthState.CIRCUIT_OPEN;
+            case HALF_OPEN -> HealthState.HALF_OPEN;
+            case CLOSED -> consecutive > 0 || rate < DEGRADED_BELOW ? HealthState.DEGRADED : HealthState.HEALTHY;
         };
         Instant probe = state == CircuitState.OPEN ? b.retryAt() : null;
         return new EndpointStatus(name, label, rate, consecutive, h == null ? 0 : h.totalRequests(),

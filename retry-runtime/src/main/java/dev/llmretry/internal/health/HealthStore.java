@@ -1,5 +1,6 @@
 package dev.llmretry.internal.health;
 
+import dev.llmretry.health.HealthState;
 import dev.llmretry.health.EndpointStatus;
 import dev.llmretry.health.HealthReport;
 
@@ -56,7 +57,7 @@ public final class HealthStore {
         List<String> unusable = new ArrayList<>();
         try {
             for (EndpointStatus s : read(file, unusable).values()) {
-                if ("circuit_open".equals(s.state())) open.put(s.name(), s.nextProbeAt());
+                if (s.state() == HealthState.CIRCUIT_OPEN) open.put(s.name(), s.nextProbeAt());
             }
             if (!unusable.isEmpty()) {
                 LOG.warn("Ignoring unusable entries in endpoint health {}: {} (each needs a known state and, when circuit_open, an"

@@ -30,7 +30,7 @@ class LoggingListenerTest {
     }
 
     static CallExhausted exhausted(int attempts) {
-        return new CallExhausted(7, "com.acme.Chat#ask", Instant.EPOCH, attempts, List.of("iag"), "attempts_exhausted",
+        return new CallExhausted(7, "com.acme.Chat#ask", Instant.EPOCH, attempts, List.of("iag"), CallExhausted.Reason.ATTEMPTS_EXHAUSTED,
                 new IOException("reset"), "IOException: reset");
     }
 

@@ -138,7 +138,7 @@ class HealthFileRuntimeTest {
         HealthReport report = assertDoesNotThrow(rt::healthReport);
         EndpointStatus iag = report.endpoint("iag");
         Instant latest = time.now().plusSeconds(1);
-        assertTrue(iag.state().equals("healthy") || iag.state().equals("circuit_open") && !iag.nextProbeAt().isAfter(latest),
+        assertTrue(iag.state() == dev.llmretry.health.HealthState.HEALTHY || iag.state() == dev.llmretry.health.HealthState.CIRCUIT_OPEN && !iag.nextProbeAt().isAfter(latest),
                 () -> "open at most recovery-time (1s): " + iag);
         nanos.addAndGet(S);
         assertNotNull(breakers().get(0).tryAcquire(), "admits a call once the recovery time has passed");
@@ -154,7 +154,7 @@ class HealthFileRuntimeTest {
         useHealthFile(file);
 
         HealthReport report = assertDoesNotThrow(rt::healthReport);
-        for (String e : ENDPOINTS) assertEquals("healthy", report.endpoint(e).state(), e);
+        for (String e : ENDPOINTS) assertEquals(dev.llmretry.health.HealthState.HEALTHY, report.endpoint(e).state(), e);
     }
 
     @Test

@@ -90,7 +90,7 @@ class StartupValidationTest {
         HealthReport report = rt.healthReport();
 
         EndpointStatus configuration = report.endpoint("configuration");
-        assertEquals("config_error", configuration.state());
+        assertEquals(dev.llmretry.health.HealthState.CONFIG_ERROR, configuration.state());
         assertTrue(configuration.lastError().contains("max-atempts"), configuration.lastError());
         assertFalse(configuration.lastError().contains("\n"), configuration.lastError());
         assertFalse(report.toJson().contains("AIzaSecret0003"), report.toJson());

@@ -23,11 +23,11 @@ class HealthStoreTest {
     @TempDir Path dir;
 
     static EndpointStatus healthy(String name) {
-        return new EndpointStatus(name, "healthy", 1.0, 0, 10, null, null, null);
+        return new EndpointStatus(name, dev.llmretry.health.HealthState.HEALTHY, 1.0, 0, 10, null, null, null);
     }
 
     static EndpointStatus open(String name, Instant until) {
-        return new EndpointStatus(name, "circuit_open", 0.0, 3, 3, "504 Gateway Timeout", null, until);
+        return new EndpointStatus(name, dev.llmretry.health.HealthState.CIRCUIT_OPEN, 0.0, 3, 3, "504 Gateway Timeout", null, until);
     }
 
     static HealthReport report(EndpointStatus... statuses) {

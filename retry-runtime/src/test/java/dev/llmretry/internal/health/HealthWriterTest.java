@@ -32,7 +32,7 @@ class HealthWriterTest {
 
     /** The snapshot carries the number of changes made so far, so a test can tell which one was written. */
     HealthReport snapshot() {
-        return new HealthReport(Map.of("iag", new EndpointStatus("iag", "healthy", 1.0, 0, version.get(), null, null, null)));
+        return new HealthReport(Map.of("iag", new EndpointStatus("iag", dev.llmretry.health.HealthState.HEALTHY, 1.0, 0, version.get(), null, null, null)));
     }
 
     HealthWriter writer(HealthWriter.Store store) {

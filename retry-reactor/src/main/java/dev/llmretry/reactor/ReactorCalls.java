@@ -1,0 +1,72 @@
+package dev.llmretry.reactor;
+
+import dev.llmretry.LlmCall;
+import java.lang.reflect.Method;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.aspectj.lang.JoinPoint;
+import org.aspectj.lang.reflect.MethodSignature;
+import reactor.adapter.JdkFlowAdapter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * What {@link ReactorAdvice} returns for an annotated method: a cold {@link Mono} or {@link Flux} whose every
+ * subscription is one protected call of the method's {@link LlmCall#forMethod plan}. Each attempt invokes the
+ * method's body again and subscribes to the publisher it returns; the subscriber's Reactor {@code Context} is written
+ * into each attempt. Thread-safe.
+ *
+ * <pre>{@code
+ * @LlmRetry @Failover(endpoints = {"iag", "oneapi"})
+ * public Flux<String> tokens(String q, Endpoint endpoint) { return client.stream(endpoint, q); }
+ * }</pre>
+ */
+public final class ReactorCalls {
+    /** One call per advised join point, built on its first use (as the core's advice caches its plans). */
+    private static final ConcurrentMap<JoinPoint.StaticPart, LlmCall> CALLS = new ConcurrentHashMap<>();
+
+    private ReactorCalls() {
+    }
+
+    /**
+     * A Mono retried like an async call: each subscription starts a call, waits hold no thread, and cancelling the
+     * subscription cancels the pending retry and the attempt in flight.
+     */
+    public static Mono<Object> mono(JoinPoint.StaticPart at, LlmCall.Attempt<? extends Mono<?>, ?> body) {
+        LlmCall call = callOf(at);
+        return Mono.deferContextual(context -> Mono.fromFuture(() -> call.callAsync(
+                endpoint -> cast(body.apply(endpoint)).contextWrite(context).toFuture()), false));
+    }
+
+    /**
+     * A Flux retried and failed over until its first element, subscribing to a fresh body for each attempt; after
+     * the first element a failure reaches the subscriber once and is never replayed.
+     */
+    public static Flux<Object> flux(JoinPoint.StaticPart at, LlmCall.Attempt<? extends Flux<?>, ?> body) {
+        LlmCall call = callOf(at);
+        return Flux.deferContextual(context -> JdkFlowAdapter.flowPublisherToFlux(call.publisher(
+                endpoint -> JdkFlowAdapter.publisherToFlowPublisher(castFlux(body.apply(endpoint)).contextWrite(context)))));
+    }
+
+    static LlmCall callOf(JoinPoint.StaticPart at) {
+        LlmCall call = CALLS.get(at);
+        return call != null ? call : CALLS.computeIfAbsent(at, ReactorCalls::forJoinPoint);
+    }
+
+    private static LlmCall forJoinPoint(JoinPoint.StaticPart at) {
+        Method method = ((MethodSignature) at.getSignature()).getMethod();
+        return LlmCall.forMethod(method);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Mono<Object> cast(Mono<?> mono) {
+        if (mono == null) throw new NullPointerException("an annotated method returned a null Mono; return Mono.empty()");
+        return (Mono<Object>) mono;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Flux<Object> castFlux(Flux<?> flux) {
+        if (flux == null) throw new NullPointerException("an annotated method returned a null Flux; return Flux.empty()");
+        return (Flux<Object>) flux;
+    }
+}
