@@ -1,0 +1,137 @@
+package dev.llmretry.spring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llmretry.Endpoint;
+import dev.llmretry.LlmResilience;
+import dev.llmretry.annotation.Failover;
+import dev.llmretry.config.LlmRetryConfigException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A mistake fails the context's start with the library's message, not the first call: small contexts with only
+ * the starter's auto-configuration, started and closed by each test.
+ */
+class StartupValidationTest {
+    @BeforeAll
+    static void endpointUrls() {   // spring-retry-test.yaml's ${...}: no request is sent in these tests
+        System.setProperty("IAG_URL", "http://127.0.0.1:9/v1");
+        System.setProperty("ONEAPI_URL", "http://127.0.0.1:9/v1");
+    }
+
+    @AfterAll
+    static void forgetTheConfiguration() {
+        LlmResilience.shutdown();
+    }
+
+    @Test
+    void misspeltFailoverEndpoint_contextFailsToStart_namingTheMethodAndTheFix() {
+        LlmRetryConfigException e = startFails(LlmRetryConfigException.class, MisspeltEndpoint.class,
+                "classpath:spring-retry-test.yaml");
+
+        assertTrue(e.getMessage().contains(MisspeltClient.class.getName() + "#ask"), e.getMessage());
+        assertTrue(e.getMessage().contains("no endpoint named 'onapi', did you mean 'oneapi'?"), e.getMessage());
+    }
+
+    @Test
+    void invalidRetryYaml_contextFailsToStart_withTheFileKeyAndValue() {
+        LlmRetryConfigException e = startFails(LlmRetryConfigException.class, Nothing.class,
+                "classpath:broken-retry.yaml");
+
+        assertEquals("classpath:broken-retry.yaml: retry.default.max-attempts was 0, must be >= 1", e.getMessage());
+    }
+
+    @Test
+    void missingRetryYaml_contextFailsToStart_sayingWhereItLooked() {
+        IllegalStateException e = startFails(IllegalStateException.class, Nothing.class,
+                "file:/nonexistent/retry.yaml");
+
+        assertTrue(e.getMessage().startsWith("llmretry.config is 'file:/nonexistent/retry.yaml', but there is no "
+                + "file there"), e.getMessage());
+    }
+
+    @Test
+    void validConfiguration_contextStarts_andTheBeanIsProtected() {
+        try (ConfigurableApplicationContext context = start(Valid.class, "classpath:spring-retry-test.yaml")) {
+            LlmRetryAdvisingPostProcessor processor = context.getBean(LlmRetryAdvisingPostProcessor.class);
+            assertEquals(java.util.List.of(ValidClient.class), processor.protectedClasses());
+            assertFalse(context.getBean(ValidClient.class).getClass() == ValidClient.class);
+        }
+    }
+
+    @Test
+    void invalidRetryYaml_failureAnalysis_describesTheProblemForTheStartReport() {
+        LlmRetryConfigException e = startFails(LlmRetryConfigException.class, Nothing.class,
+                "classpath:broken-retry.yaml");
+
+        FailureAnalysis analysis = new LlmRetryFailureAnalyzer().analyze(new IllegalStateException(e));
+
+        assertEquals("llm-retry could not protect this application: classpath:broken-retry.yaml: "
+                + "retry.default.max-attempts was 0, must be >= 1", analysis.getDescription());
+        assertTrue(analysis.getAction().startsWith("Fix retry.yaml"), analysis.getAction());
+    }
+
+    /** The start's failure, and the library's own exception at its root (Spring wraps it in bean errors). */
+    private static <T extends Throwable> T startFails(Class<T> type, Class<?> configuration, String config) {
+        Throwable failure = assertThrows(Throwable.class, () -> start(configuration, config).close());
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
+        assertTrue(type.isInstance(root), () -> "expected " + type.getName() + " at the root of " + failure);
+        assertTrue(failure.getMessage().contains(root.getMessage()), failure.getMessage());
+        return type.cast(root);
+    }
+
+    private static ConfigurableApplicationContext start(Class<?> configuration, String config) {
+        return new SpringApplicationBuilder(configuration).web(WebApplicationType.NONE)
+                .properties("llmretry.config=" + config, "spring.main.banner-mode=off").run();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration(LlmRetryAutoConfiguration.class)
+    static class Nothing {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration(LlmRetryAutoConfiguration.class)
+    static class MisspeltEndpoint {
+        @Bean
+        MisspeltClient misspeltClient() {
+            return new MisspeltClient();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration(LlmRetryAutoConfiguration.class)
+    static class Valid {
+        @Bean
+        ValidClient validClient() {
+            return new ValidClient();
+        }
+    }
+
+    public static class MisspeltClient {
+        @Failover(endpoints = {"iag", "onapi"})
+        public String ask(String prompt, Endpoint endpoint) {
+            return prompt;
+        }
+    }
+
+    public static class ValidClient {
+        @Failover(endpoints = {"iag", "oneapi"})
+        public String ask(String prompt, Endpoint endpoint) {
+            return prompt;
+        }
+    }
+}
