@@ -13,7 +13,7 @@ public class ChatController {
         this.chat = chat;
     }
 
-    @PostMapping(value = "/chat", produces = "text/plain")
+    @PostMapping(value = "/chat", consumes = "text/plain", produces = "text/plain")
     public String chat(@RequestBody String prompt) {
         return chat.complete(prompt, null);
     }
