@@ -100,6 +100,19 @@ class LlmRetryMicrometerTest {
     }
 
     @Test
+    void callInsideTheCallersObservation_becomesItsChild() throws Exception {
+        Observation request = Observation.start("http.server.requests", observations);
+        try (Observation.Scope scope = request.openScope()) {
+            chat.call(endpoint -> "fine");
+        } finally {
+            request.stop();
+        }
+
+        assertThat(observations).hasObservationWithNameEqualTo("llmretry.call").that()
+                .hasParentObservationEqualTo(request);
+    }
+
+    @Test
     void everyAttemptFails_observationCarriesErrorTypeResendCountAndRetryEvents() {
         LlmHttpException last = assertThrows(LlmHttpException.class, () -> single.call(endpoint -> {
             throw new LlmHttpException(503, Map.of(), "overloaded");

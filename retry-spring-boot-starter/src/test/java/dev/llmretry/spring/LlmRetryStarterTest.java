@@ -174,22 +174,33 @@ class LlmRetryStarterTest {
 
     @Test
     void metersAndObservation_recordedInTheApplicationsRegistries() throws Exception {
+        SimpleMeterRegistry meters = context.getBean(SimpleMeterRegistry.class);
+        TestObservationRegistry observations = context.getBean(TestObservationRegistry.class);
+        String name = ChatClient.class.getName() + "#complete";
+        double failedOverBefore = count(meters, "llmretry.calls", "name", name, "outcome", "failed_over");
+        double failoversBefore = count(meters, "llmretry.failovers", "from", "iag", "to", "oneapi", "reason", "circuit_open");
+        observations.clear();   // the registries live as long as the context: earlier tests' calls are in them
         iag.enqueue(FakeResponse.status(504).times(3));
+
         chat().complete("hi", null);
 
-        SimpleMeterRegistry meters = context.getBean(SimpleMeterRegistry.class);
-        String name = ChatClient.class.getName() + "#complete";
-        assertTrue(meters.get("llmretry.calls").tags("name", name, "outcome", "failed_over").counter().count() >= 1);
-        assertTrue(meters.get("llmretry.failovers").tags("from", "iag", "to", "oneapi").counter().count() >= 1);
+        assertEquals(failedOverBefore + 1, count(meters, "llmretry.calls", "name", name, "outcome", "failed_over"));
+        assertEquals(failoversBefore + 1,
+                count(meters, "llmretry.failovers", "from", "iag", "to", "oneapi", "reason", "circuit_open"));
         assertEquals(1.0, meters.get("llmretry.circuit.state").tags("endpoint", "iag", "state", "open").gauge().value());
-
-        TestObservationRegistry observations = context.getBean(TestObservationRegistry.class);
-        assertThat(observations).hasObservationWithNameEqualTo("llmretry.call").that()
+        assertThat(observations).hasNumberOfObservationsWithNameEqualTo("llmretry.call", 1)
+                .hasObservationWithNameEqualTo("llmretry.call").that()
                 .hasLowCardinalityKeyValue("llmretry.name", name)
                 .hasLowCardinalityKeyValue("llmretry.outcome", "failed_over")
+                .hasLowCardinalityKeyValue("llmretry.endpoint", "oneapi")
                 .hasLowCardinalityKeyValue("error.type", "none")
                 .hasHighCardinalityKeyValue("http.request.resend_count", "3")
                 .hasBeenStopped();
+    }
+
+    private static double count(SimpleMeterRegistry meters, String name, String... tags) {
+        io.micrometer.core.instrument.Counter c = meters.find(name).tags(tags).counter();
+        return c == null ? 0 : c.count();
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -6,6 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmretry.Endpoint;
+import dev.llmretry.LlmHttpException;
+import dev.llmretry.annotation.LlmRetry;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import dev.llmretry.LlmResilience;
 import dev.llmretry.annotation.Failover;
 import dev.llmretry.config.LlmRetryConfigException;
@@ -73,6 +82,22 @@ class StartupValidationTest {
     }
 
     @Test
+    void contextCloses_asyncCallWaitingForItsRetry_endsWithItsLastFailure() {
+        CompletableFuture<String> answer;
+        try (ConfigurableApplicationContext context = start(Async.class, "classpath:spring-retry-test.yaml")) {
+            answer = context.getBean(AsyncClient.class).ask();   // fails with 503; its retry waits 1 s
+            assertFalse(answer.isDone());
+        }   // closing the context shuts the library down
+
+        ExecutionException e = assertThrows(ExecutionException.class, () -> answer.get(10, TimeUnit.SECONDS));
+        LlmHttpException last = (LlmHttpException) e.getCause();
+        assertEquals(503, last.status());
+        assertEquals(1, AsyncClient.ATTEMPTS.get());
+        assertTrue(Arrays.stream(last.getSuppressed()).anyMatch(RejectedExecutionException.class::isInstance),
+                Arrays.toString(last.getSuppressed()));
+    }
+
+    @Test
     void invalidRetryYaml_failureAnalysis_describesTheProblemForTheStartReport() {
         LlmRetryConfigException e = startFails(LlmRetryConfigException.class, Nothing.class,
                 "classpath:broken-retry.yaml");
@@ -118,6 +143,25 @@ class StartupValidationTest {
         @Bean
         ValidClient validClient() {
             return new ValidClient();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration(LlmRetryAutoConfiguration.class)
+    static class Async {
+        @Bean
+        AsyncClient asyncClient() {
+            return new AsyncClient();
+        }
+    }
+
+    public static class AsyncClient {
+        static final AtomicInteger ATTEMPTS = new AtomicInteger();
+
+        @LlmRetry
+        public CompletableFuture<String> ask() {
+            ATTEMPTS.incrementAndGet();
+            return CompletableFuture.failedFuture(new LlmHttpException(503, Map.of(), "busy"));
         }
     }
 
