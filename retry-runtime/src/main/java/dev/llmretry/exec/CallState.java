@@ -1,7 +1,6 @@
 package dev.llmretry.exec;
 
 import dev.llmretry.Endpoint;
-import dev.llmretry.annotation.FailoverStrategy;
 import dev.llmretry.breaker.BreakerState;
 import dev.llmretry.classify.Classification;
 import dev.llmretry.classify.Decision;
@@ -266,54 +265,22 @@ public final class CallState {
     }
 
     private boolean moveToNextTarget() {
-        Target[] ts = plan.targets;
-        int n = ts.length;
-        int from = indexOf(current);
-        for (int step = 1; step <= n; step++) {
-            int i = plan.strategy == FailoverStrategy.SUCCESS_RATE ? bestUntried() : (from + step) % n;
-            if (i < 0 || tried[i]) continue;
-            Object p = ts[i].tryAcquire();
-            if (p == null) {
-                if (plan.strategy == FailoverStrategy.SUCCESS_RATE) tried[i] = true; // refused: don't pick it again
-                continue;
-            }
-            current = ts[i];
-            permit = p;
-            permitUnused = true;
-            markTried(current);
-            retriesHere = 0;
-            previousDelay = 0;
-            delayNanos = 0;
-            sameEndpointNext = false;
-            failedOver = true;
-            return true;
-        }
-        return false;
-    }
-
-    private int bestUntried() {
-        int best = -1;
-        double bestRate = -1;
-        long now = plan.time.nanoTime();
-        for (int i = 0; i < plan.targets.length; i++) {
-            if (tried[i]) continue;
-            Target t = plan.targets[i];
-            double rate = t.health == null ? 1.0 : t.health.successRate(now);
-            if (rate > bestRate) {
-                best = i;
-                bestRate = rate;
-            }
-        }
-        return best;
-    }
-
-    private int indexOf(Target t) {
-        for (int i = 0; i < plan.targets.length; i++) if (plan.targets[i] == t) return i;
-        return 0;
+        Object p = plan.order.next(current, tried, plan.time.nanoTime());
+        if (p == null) return false;
+        current = Target.of(p);
+        permit = p;
+        permitUnused = true;
+        markTried(current);
+        retriesHere = 0;
+        previousDelay = 0;
+        delayNanos = 0;
+        sameEndpointNext = false;
+        failedOver = true;
+        return true;
     }
 
     private void markTried(Target t) {
-        tried[indexOf(t)] = true;
+        tried[plan.order.indexOf(t)] = true;
         endpointsTried.add(t.name);
     }
 

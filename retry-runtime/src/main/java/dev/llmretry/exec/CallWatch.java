@@ -29,27 +29,47 @@ public final class CallWatch {
     private static final long RETIRE_GRACE_NANOS = 1_000_000;
     private static final int STATE = 0, DEADLINE = 1, STRAY = 2;
     private static final long IDLE = 0, ARMED = 1, FIRING = 2, FIRED = 3, CONSUMED = 4;
-    private static final ThreadLocal<AtomicLongArray> SLOT = ThreadLocal.withInitial(CallWatch::register);
+    /**
+     * Each thread's {@link Watched}, held weakly: a thread-local value of a library class would keep the library's
+     * class loader alive as long as the thread (an application server's pooled threads outlive a redeployed
+     * application); the strong reference is {@link #WATCHED}'s, owned by this class.
+     */
+    private static final ThreadLocal<java.lang.ref.WeakReference<Watched>> SLOT =
+            ThreadLocal.withInitial(() -> new java.lang.ref.WeakReference<>(register()));
     private static final ConcurrentLinkedQueue<Watched> WATCHED = new ConcurrentLinkedQueue<>();
     private static volatile Thread watchdog;
 
     private CallWatch() {
     }
 
-    private record Watched(Thread thread, AtomicLongArray slot) {
+    /** One thread's slot, and the clock its armed deadline is on (each runtime has its own: tests, benchmarks). */
+    private static final class Watched {
+        final Thread thread;
+        final AtomicLongArray slot = new AtomicLongArray(3);
+        volatile TimeSource time;
+
+        Watched(Thread thread) {
+            this.thread = thread;
+        }
     }
 
-    private static AtomicLongArray register() {
-        AtomicLongArray slot = new AtomicLongArray(3);
-        WATCHED.add(new Watched(Thread.currentThread(), slot));
-        return slot;
+    private static Watched register() {
+        Watched w = new Watched(Thread.currentThread());
+        WATCHED.add(w);
+        return w;
     }
 
     /** Starts watching the call that started at {@code start}; null (free) when it has no deadline or is nested. */
     public static AtomicLongArray arm(MethodPlan plan, long start) {
         if (plan.retry == null) return null;
-        AtomicLongArray slot = SLOT.get();
+        Watched w = SLOT.get().get();
+        if (w == null) { // defensive: the registry drops an entry only once its thread has died
+            w = register();
+            SLOT.set(new java.lang.ref.WeakReference<>(w));
+        }
+        AtomicLongArray slot = w.slot;
         if (slot.get(STATE) != IDLE) return null; // nested: the outer call's deadline stays in force
+        if (w.time != plan.time) w.time = plan.time; // written before the slot is armed, read after
         if (slot.get(STRAY) != 0) clearStray(slot);
         slot.lazySet(DEADLINE, deadline(plan, start));
         slot.lazySet(STATE, ARMED);
@@ -151,7 +171,6 @@ public final class CallWatch {
 
     /** Fires every slot whose deadline has passed; returns how long to sleep until the next deadline (capped). */
     private static long scan(long cap) {
-        long now = LlmRuntime.get().time().nanoTime();
         long sleep = cap;
         for (Watched w : WATCHED) {
             if (!w.thread.isAlive()) {
@@ -159,7 +178,7 @@ public final class CallWatch {
                 continue;
             }
             if (w.slot.get(STATE) != ARMED) continue;
-            long left = w.slot.get(DEADLINE) - now;
+            long left = w.slot.get(DEADLINE) - w.time.nanoTime(); // the clock of the runtime that armed it
             if (left > 0) {
                 sleep = Math.min(sleep, left);
             } else if (w.slot.compareAndSet(STATE, ARMED, FIRING)) {

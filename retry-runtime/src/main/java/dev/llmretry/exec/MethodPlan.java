@@ -12,7 +12,6 @@ import dev.llmretry.event.CallSucceeded;
 import dev.llmretry.retry.Backoff;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -44,7 +43,7 @@ public final class MethodPlan {
     private final long attemptTimeoutNanos;
     private final FaultInjector faults;
     private final RuntimeException error;
-    private final AtomicInteger roundRobin = new AtomicInteger();
+    final TargetOrder order;
 
     MethodPlan(String methodId, RetrySettings retry, int maxAttempts, Target[] targets, FailoverStrategy strategy,
                FailureClassifier classifier, int endpointParameter, LlmRuntime runtime) {
@@ -60,6 +59,7 @@ public final class MethodPlan {
         this.time = runtime.time();
         this.attemptTimeoutNanos = retry == null || retry.attemptTimeout() == null ? 0 : retry.attemptTimeout().toNanos();
         this.faults = runtime.faultInjector();
+        this.order = new TargetOrder(targets, strategy);
         this.error = null;
     }
 
@@ -77,6 +77,7 @@ public final class MethodPlan {
         this.time = runtime.time();
         this.attemptTimeoutNanos = 0;
         this.faults = null;
+        this.order = new TargetOrder(targets, strategy);
         this.error = error;
     }
 
@@ -119,34 +120,9 @@ public final class MethodPlan {
      */
     public Object enter(long callId) {
         if (error != null) throw error;
-        int n = targets.length;
-        int first = strategy == FailoverStrategy.ROUND_ROBIN && n > 1 ? Math.floorMod(roundRobin.getAndIncrement(), n)
-                : strategy == FailoverStrategy.SUCCESS_RATE && n > 1 ? Strategies.bestByRate(targets, time.nanoTime())
-                : 0;
-        Object permit = targets[first].tryAcquire();
-        if (permit != null) return permit;
-        for (int i = 1; i < n; i++) {
-            permit = targets[(first + i) % n].tryAcquire();
-            if (permit != null) return permit;
-        }
-        permit = lastResortProbe();
+        Object permit = order.enter(time.nanoTime());
         if (permit != null) return permit;
         throw unavailable(callId);
-    }
-
-    /**
-     * Every circuit is open: a last-resort probe to the endpoint due soonest whose probe slot is free (each endpoint
-     * admits at most two a second), so the end of a total outage is noticed within about a second instead of a
-     * whole recovery-time; {@code null} when no endpoint admits one now.
-     */
-    private Object lastResortProbe() {
-        Target[] byDue = targets.clone();
-        java.util.Arrays.sort(byDue, java.util.Comparator.comparing(Target::retryAt));
-        for (Target t : byDue) {
-            Object probe = t.tryProbe();
-            if (probe != null) return probe;
-        }
-        return null;
     }
 
     /** Runs the test harness's fault injection for the attempt admitted by {@code permit}; free in production. */
