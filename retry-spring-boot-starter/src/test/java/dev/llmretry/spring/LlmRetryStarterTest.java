@@ -38,8 +38,8 @@ import org.springframework.context.ApplicationContext;
  * The starter in a running application on a random port: a bean protected without any weaving, its calls over real
  * HTTP to two FakeLlmServer endpoints, the Actuator endpoints called over HTTP, the meters and the observation. One
  * Spring context for all of these (contexts are slow to start); the harness gives each test virtual time and fresh
- * circuits, with the same retry.yaml the context was started with. Beans are looked up in each test rather than
- * held in fields: the harness's weaving check would (rightly) see an unwoven annotated class in a field.
+ * circuits, with the same retry.yaml the context was started with. The protected bean is held in a field: the
+ * harness's weaving check recognises the starter's proxy and does not take its unwoven class for a mistake.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "llmretry.config=classpath:spring-retry-test.yaml",
@@ -58,11 +58,12 @@ class LlmRetryStarterTest {
 
     @LocalServerPort int port;
     @Autowired ApplicationContext context;
+    @Autowired ChatClient chat;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     private ChatClient chat() {
-        return context.getBean(ChatClient.class);
+        return chat;
     }
 
     @Test
