@@ -197,6 +197,9 @@ class LlmRetryStarterTest {
                 .hasLowCardinalityKeyValue("error.type", "none")
                 .hasHighCardinalityKeyValue("http.request.resend_count", "3")
                 .hasBeenStopped();
+        // Spring Boot's meter handler makes a timer of the observation, tagged with its low-cardinality keys
+        assertTrue(meters.find("llmretry.call").tags("llmretry.outcome", "failed_over", "error.type", "none")
+                .timer().count() >= 1);
     }
 
     private static double count(SimpleMeterRegistry meters, String name, String... tags) {

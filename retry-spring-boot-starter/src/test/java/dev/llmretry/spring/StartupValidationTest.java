@@ -82,6 +82,16 @@ class StartupValidationTest {
     }
 
     @Test
+    void starterSwitchedOff_beanIsNotProxied_andAMisspeltEndpointGoesUnchecked() {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MisspeltEndpoint.class)
+                .web(WebApplicationType.NONE).properties("llmretry.enabled=false", "spring.main.banner-mode=off")
+                .run()) {
+            assertEquals(MisspeltClient.class, context.getBean(MisspeltClient.class).getClass());
+            assertTrue(context.getBeansOfType(LlmRetryAdvisingPostProcessor.class).isEmpty());
+        }
+    }
+
+    @Test
     void contextCloses_asyncCallWaitingForItsRetry_endsWithItsLastFailure() {
         CompletableFuture<String> answer;
         try (ConfigurableApplicationContext context = start(Async.class, "classpath:spring-retry-test.yaml")) {
