@@ -14,7 +14,7 @@ import io.micrometer.observation.Observation;
  */
 public final class LlmCallObservationContext extends Observation.Context {
     private final String callName;
-    private String outcome = "unknown";
+    private String outcome = Outcomes.UNKNOWN;
     private String endpoint = "none";
     private int attempts;
     private Throwable failure;

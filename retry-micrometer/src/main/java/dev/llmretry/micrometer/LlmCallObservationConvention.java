@@ -8,7 +8,8 @@ import io.micrometer.observation.ObservationConvention;
  * Names and key values of the {@code llmretry.call} observation. Low cardinality (also tags of the timer that
  * Micrometer's meter handler makes of it): {@code llmretry.name}, {@code llmretry.outcome},
  * {@code llmretry.endpoint}, {@code error.type} (OpenTelemetry's attribute: the HTTP status of an
- * {@code LlmHttpException}, else the exception's class; {@code none} after a success). High cardinality (span
+ * {@code LlmHttpException}, else the exception's class; {@code none} after a success; {@code unknown} for a call whose
+ * end was never reported). High cardinality (span
  * attributes only): {@code http.request.resend_count} (attempts after the first, as OpenTelemetry names it; kept off
  * the timer so that it does not multiply its series).
  *
@@ -37,7 +38,8 @@ public class LlmCallObservationConvention implements ObservationConvention<LlmCa
         Throwable failure = context.failure();
         return KeyValues.of("llmretry.name", context.callName(), "llmretry.outcome", context.outcome(),
                 "llmretry.endpoint", context.endpoint(),
-                "error.type", failure == null ? Outcomes.NO_ERROR : Outcomes.errorType(failure));
+                "error.type", failure != null ? Outcomes.errorType(failure)
+                        : context.outcome().equals(Outcomes.UNKNOWN) ? Outcomes.UNKNOWN : Outcomes.NO_ERROR);
     }
 
     @Override

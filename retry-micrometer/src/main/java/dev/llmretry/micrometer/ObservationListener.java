@@ -19,10 +19,16 @@ final class ObservationListener implements LlmRetryListener {
     private static final LlmCallObservationConvention DEFAULT = new LlmCallObservationConvention();
 
     private final ObservationRegistry registry;
-    private final InFlight<Observation> calls = new InFlight<>(ObservationListener::abandon);
+    private final InFlight<Observation> calls;
 
     ObservationListener(ObservationRegistry registry) {
+        this(registry, InFlight.LIMIT);
+    }
+
+    /** @param limit how many later calls end a call whose end was never reported (tests use a small one) */
+    ObservationListener(ObservationRegistry registry, int limit) {
         this.registry = registry;
+        this.calls = new InFlight<>(limit, ObservationListener::abandon);
     }
 
     @Override

@@ -9,6 +9,8 @@ final class Outcomes {
     static final String SUCCESS_AFTER_RETRY = "success_after_retry";
     static final String FAILED_OVER = "failed_over";
     static final String FAILED = "failed";
+    /** A call whose end event never came (an aborted call), ended when it left the bounded in-flight set. */
+    static final String UNKNOWN = "unknown";
     /** {@code error.type} of a call that succeeded (a constant key set keeps Prometheus happy). */
     static final String NO_ERROR = "none";
 
@@ -25,7 +27,7 @@ final class Outcomes {
      * class name; both are bounded by the code, never by the message.
      */
     static String errorType(Throwable failure) {
-        if (failure == null) return "unknown";
+        if (failure == null) return UNKNOWN;
         if (failure instanceof LlmHttpException http) return Integer.toString(http.status());
         return failure.getClass().getName();
     }

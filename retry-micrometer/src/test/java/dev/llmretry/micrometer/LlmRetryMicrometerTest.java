@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmretry.LlmCall;
 import dev.llmretry.LlmHttpException;
+import dev.llmretry.LlmResilience;
 import dev.llmretry.testing.LlmRetryTest;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
@@ -182,6 +183,33 @@ class LlmRetryMicrometerTest {
 
         assertTrue(meters.find("llmretry.calls").counters().isEmpty());
         assertThat(observations).doesNotHaveAnyObservation();
+    }
+
+    @Test
+    void abortedCall_reportsNoEnd_soItsObservationEndsAsUnknownOnceEightLaterCallsStarted() throws Exception {
+        binding.close();
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        ObservationListener listener = new ObservationListener(registry, 8);
+        LlmResilience.addListener(listener);
+        try {
+            assertThrows(LlmHttpException.class, () -> single.call(endpoint -> {
+                throw new LlmHttpException(400, Map.of(), "bad request");   // ABORT: rethrown at once, no end event
+            }));
+            assertThat(registry).hasObservationWithNameEqualTo("llmretry.call").that().isNotStopped();
+
+            for (int i = 0; i < 7; i++) chat.call(endpoint -> "fine");
+            assertThat(registry).hasObservationWithNameEqualTo("llmretry.call").that().isNotStopped();
+            chat.call(endpoint -> "fine");
+
+            assertThat(registry).hasObservationWithNameEqualTo("llmretry.call").that()
+                    .hasBeenStopped()
+                    .hasLowCardinalityKeyValue("llmretry.name", "acme.single")
+                    .hasLowCardinalityKeyValue("llmretry.outcome", "unknown")
+                    .hasLowCardinalityKeyValue("error.type", "unknown");
+            assertEquals(0, listener.inFlight());
+        } finally {
+            LlmResilience.removeListener(listener);
+        }
     }
 
     @Test
