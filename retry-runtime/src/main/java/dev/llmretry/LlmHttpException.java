@@ -1,9 +1,9 @@
 package dev.llmretry;
 
-import dev.llmretry.classify.ErrorBody;
-import dev.llmretry.classify.FailureSummary;
-import dev.llmretry.config.UrlSecrets;
-import dev.llmretry.exec.Redactor;
+import dev.llmretry.internal.classify.ErrorBody;
+import dev.llmretry.internal.classify.FailureSummary;
+import dev.llmretry.internal.config.UrlSecrets;
+import dev.llmretry.internal.exec.Redactor;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.http.HttpResponse;

@@ -1,9 +1,9 @@
 package dev.llmretry;
 
-import dev.llmretry.config.LlmRetryConfig;
+import dev.llmretry.internal.config.LlmRetryConfig;
 import dev.llmretry.event.LlmRetryListener;
-import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.TargetView;
+import dev.llmretry.internal.exec.LlmRuntime;
+import dev.llmretry.internal.exec.TargetView;
 import dev.llmretry.health.HealthReport;
 import java.util.stream.Collectors;
 

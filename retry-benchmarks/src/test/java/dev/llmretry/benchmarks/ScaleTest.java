@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.llmretry.benchmarks.scale.LargeConfig;
 import dev.llmretry.benchmarks.scale.ScaleReport;
-import dev.llmretry.config.ConfigLoader;
-import dev.llmretry.exec.LlmRuntime;
+import dev.llmretry.internal.config.ConfigLoader;
+import dev.llmretry.internal.exec.LlmRuntime;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

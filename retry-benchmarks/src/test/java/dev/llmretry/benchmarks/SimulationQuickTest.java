@@ -9,7 +9,7 @@ import dev.llmretry.benchmarks.sim.Scenario;
 import dev.llmretry.benchmarks.sim.Scenarios;
 import dev.llmretry.benchmarks.sim.Simulation;
 import dev.llmretry.benchmarks.sim.World;
-import dev.llmretry.exec.LlmRuntime;
+import dev.llmretry.internal.exec.LlmRuntime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,7 +2,7 @@ package dev.llmretry.examples;
 
 import dev.llmretry.LlmResilience;
 import dev.llmretry.examples.Console.Style;
-import dev.llmretry.exec.LlmRuntime;
+import dev.llmretry.internal.exec.LlmRuntime;
 import dev.llmretry.health.HealthReport;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.llmretry.config.ConfigLoader;
+import dev.llmretry.internal.config.ConfigLoader;
 import dev.llmretry.config.LlmRetryConfigException;
 import java.util.ArrayList;
 import java.util.List;

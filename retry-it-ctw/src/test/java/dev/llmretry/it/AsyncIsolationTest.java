@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmretry.LlmHttpException;
-import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.RandomSource;
-import dev.llmretry.exec.TimeSource;
+import dev.llmretry.internal.exec.LlmRuntime;
+import dev.llmretry.time.RandomSource;
+import dev.llmretry.time.TimeSource;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

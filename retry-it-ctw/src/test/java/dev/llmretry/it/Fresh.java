@@ -1,7 +1,7 @@
 package dev.llmretry.it;
 
 import dev.llmretry.LlmResilience;
-import dev.llmretry.config.ConfigLoader;
+import dev.llmretry.internal.config.ConfigLoader;
 import dev.llmretry.event.CallExhausted;
 import dev.llmretry.event.CallSucceeded;
 import dev.llmretry.event.CircuitStateChanged;
@@ -10,8 +10,8 @@ import dev.llmretry.event.LlmRetryEvent;
 import dev.llmretry.event.LlmRetryListener;
 import dev.llmretry.event.RetryScheduled;
 import dev.llmretry.event.StreamIncomplete;
-import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.RandomSource;
+import dev.llmretry.internal.exec.LlmRuntime;
+import dev.llmretry.time.RandomSource;
 import dev.llmretry.testing.VirtualClock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -11,10 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmretry.LlmResilience;
 import dev.llmretry.event.RetryScheduled;
-import dev.llmretry.exec.AttemptTimeoutException;
-import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.RandomSource;
-import dev.llmretry.exec.TimeSource;
+import dev.llmretry.AttemptTimeoutException;
+import dev.llmretry.internal.exec.LlmRuntime;
+import dev.llmretry.time.RandomSource;
+import dev.llmretry.time.TimeSource;
 import dev.llmretry.testing.FakeLlmServer;
 import dev.llmretry.testing.FakeResponse;
 import java.io.IOException;

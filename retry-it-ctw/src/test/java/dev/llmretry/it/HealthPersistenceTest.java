@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmretry.LlmHttpException;
 import dev.llmretry.LlmResilience;
-import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.RandomSource;
+import dev.llmretry.internal.exec.LlmRuntime;
+import dev.llmretry.time.RandomSource;
 import dev.llmretry.testing.VirtualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmretry.LlmHttpException;
 import dev.llmretry.LlmResilience;
-import dev.llmretry.config.LlmRetryConfig;
+import dev.llmretry.internal.config.LlmRetryConfig;
 import dev.llmretry.config.LlmRetryConfigException;
-import dev.llmretry.exec.LlmRuntime;
+import dev.llmretry.internal.exec.LlmRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

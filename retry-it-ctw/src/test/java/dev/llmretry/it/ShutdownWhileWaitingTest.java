@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmretry.LlmHttpException;
 import dev.llmretry.LlmResilience;
-import dev.llmretry.config.ConfigLoader;
-import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.RandomSource;
-import dev.llmretry.exec.TimeSource;
+import dev.llmretry.internal.config.ConfigLoader;
+import dev.llmretry.internal.exec.LlmRuntime;
+import dev.llmretry.time.RandomSource;
+import dev.llmretry.time.TimeSource;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;

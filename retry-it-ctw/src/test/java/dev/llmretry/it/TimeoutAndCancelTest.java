@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmretry.LlmHttpException;
 import dev.llmretry.event.RetryScheduled;
-import dev.llmretry.exec.AttemptTimeoutException;
+import dev.llmretry.AttemptTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

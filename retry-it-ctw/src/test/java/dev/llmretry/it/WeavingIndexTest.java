@@ -3,7 +3,7 @@ package dev.llmretry.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.llmretry.exec.NotWovenWarning;
+import dev.llmretry.internal.exec.NotWovenWarning;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

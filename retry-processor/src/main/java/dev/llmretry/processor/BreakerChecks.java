@@ -1,6 +1,6 @@
 package dev.llmretry.processor;
 
-import dev.llmretry.config.SettingsPatch;
+import dev.llmretry.internal.config.SettingsPatch;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

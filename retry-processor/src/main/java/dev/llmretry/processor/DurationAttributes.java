@@ -1,8 +1,8 @@
 package dev.llmretry.processor;
 
-import dev.llmretry.config.Durations;
+import dev.llmretry.internal.config.Durations;
 import dev.llmretry.config.LlmRetryConfigException;
-import dev.llmretry.config.SettingsPatch;
+import dev.llmretry.internal.config.SettingsPatch;
 import java.time.Duration;
 
 /**

@@ -1,11 +1,11 @@
 package dev.llmretry.processor;
 
-import dev.llmretry.config.ConfigLoader;
-import dev.llmretry.config.LlmRetryConfig;
+import dev.llmretry.internal.config.ConfigLoader;
+import dev.llmretry.internal.config.LlmRetryConfig;
 import dev.llmretry.config.LlmRetryConfigException;
-import dev.llmretry.config.MethodOverride;
-import dev.llmretry.config.RetrySettings;
-import dev.llmretry.config.SettingsPatch;
+import dev.llmretry.internal.config.MethodOverride;
+import dev.llmretry.internal.config.RetrySettings;
+import dev.llmretry.internal.config.SettingsPatch;
 import java.time.Duration;
 import java.util.List;
 import javax.lang.model.element.ElementKind;

@@ -1,7 +1,7 @@
 package dev.llmretry.processor;
 
 import dev.llmretry.config.LlmRetryConfigException;
-import dev.llmretry.config.SettingsPatch;
+import dev.llmretry.internal.config.SettingsPatch;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

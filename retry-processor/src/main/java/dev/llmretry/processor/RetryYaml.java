@@ -1,8 +1,8 @@
 package dev.llmretry.processor;
 
-import dev.llmretry.config.ConfigLoader;
+import dev.llmretry.internal.config.ConfigLoader;
 import dev.llmretry.config.ConfigProblem;
-import dev.llmretry.config.LlmRetryConfig;
+import dev.llmretry.internal.config.LlmRetryConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

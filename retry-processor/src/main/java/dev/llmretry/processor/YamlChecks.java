@@ -1,6 +1,6 @@
 package dev.llmretry.processor;
 
-import dev.llmretry.config.CompileTimeAccess;
+import dev.llmretry.internal.config.CompileTimeAccess;
 import dev.llmretry.config.ConfigProblem;
 import java.util.Set;
 import javax.lang.model.element.AnnotationValue;

@@ -3,10 +3,10 @@ package dev.llmretry.reliability;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.llmretry.breaker.BreakerState;
-import dev.llmretry.breaker.CircuitBreaker;
+import dev.llmretry.internal.breaker.BreakerState;
+import dev.llmretry.internal.breaker.CircuitBreaker;
 import dev.llmretry.breaker.CircuitState;
-import dev.llmretry.config.BreakerSettings;
+import dev.llmretry.internal.config.BreakerSettings;
 import dev.llmretry.testing.VirtualClock;
 import java.time.Duration;
 import java.util.ArrayList;

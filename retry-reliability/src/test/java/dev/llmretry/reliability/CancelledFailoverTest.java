@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmretry.LlmHttpException;
 import dev.llmretry.LlmResilience;
 import dev.llmretry.breaker.CircuitState;
-import dev.llmretry.config.ConfigLoader;
+import dev.llmretry.internal.config.ConfigLoader;
 import dev.llmretry.event.FailedOver;
 import dev.llmretry.event.LlmRetryListener;
-import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.RandomSource;
-import dev.llmretry.exec.TargetView;
-import dev.llmretry.exec.TimeSource;
+import dev.llmretry.internal.exec.LlmRuntime;
+import dev.llmretry.time.RandomSource;
+import dev.llmretry.internal.exec.TargetView;
+import dev.llmretry.time.TimeSource;
 import dev.llmretry.testing.VirtualClock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -78,7 +78,7 @@ class CancelledFailoverTest {
         assertEquals(CircuitState.CLOSED, breaker("oneapi").state());
     }
 
-    private static dev.llmretry.breaker.CircuitBreaker breaker(String name) {
+    private static dev.llmretry.internal.breaker.CircuitBreaker breaker(String name) {
         return LlmRuntime.get().targets().stream().filter(t -> t.name().equals(name)).findFirst()
                 .map(TargetView::breaker).orElseThrow();
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.llmretry.EndpointsUnavailableException;
 import dev.llmretry.LlmHttpException;
 import dev.llmretry.LlmResilience;
-import dev.llmretry.exec.LlmRuntime;
+import dev.llmretry.internal.exec.LlmRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

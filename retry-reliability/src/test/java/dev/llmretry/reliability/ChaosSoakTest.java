@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmretry.LlmResilience;
-import dev.llmretry.config.ConfigLoader;
-import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.RandomSource;
+import dev.llmretry.internal.config.ConfigLoader;
+import dev.llmretry.internal.exec.LlmRuntime;
+import dev.llmretry.time.RandomSource;
 import dev.llmretry.health.HealthReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ class ChaosSoakTest {
     @AfterEach
     void restore() throws InterruptedException {
         LlmResilience.removeListener(recorder);
-        LlmRuntime.get().installTimeAndRandom(dev.llmretry.exec.TimeSource.system(), RandomSource.threadLocal());
+        LlmRuntime.get().installTimeAndRandom(dev.llmretry.time.TimeSource.system(), RandomSource.threadLocal());
         LlmRuntime.get().resetState();
         time.close();
     }

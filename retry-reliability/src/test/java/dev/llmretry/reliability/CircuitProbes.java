@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.llmretry.LlmResilience;
 import dev.llmretry.breaker.CircuitState;
-import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.TargetView;
+import dev.llmretry.internal.exec.LlmRuntime;
+import dev.llmretry.internal.exec.TargetView;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 

@@ -1,6 +1,6 @@
 package dev.llmretry.reliability;
 
-import dev.llmretry.exec.LlmRuntime;
+import dev.llmretry.internal.exec.LlmRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.llmretry.reliability;
 
-import dev.llmretry.breaker.CircuitBreaker;
+import dev.llmretry.internal.breaker.CircuitBreaker;
 import dev.llmretry.breaker.CircuitState;
-import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.TargetView;
+import dev.llmretry.internal.exec.LlmRuntime;
+import dev.llmretry.internal.exec.TargetView;
 import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,6 +1,6 @@
 package dev.llmretry.reliability;
 
-import dev.llmretry.exec.TimeSource;
+import dev.llmretry.time.TimeSource;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.llmretry.LlmResilience;
 import dev.llmretry.breaker.CircuitState;
-import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.TargetView;
+import dev.llmretry.internal.exec.LlmRuntime;
+import dev.llmretry.internal.exec.TargetView;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

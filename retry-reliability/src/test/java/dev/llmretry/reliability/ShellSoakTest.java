@@ -4,10 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.llmretry.config.ConfigLoader;
-import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.RandomSource;
-import dev.llmretry.exec.TimeSource;
+import dev.llmretry.internal.config.ConfigLoader;
+import dev.llmretry.internal.exec.LlmRuntime;
+import dev.llmretry.time.RandomSource;
+import dev.llmretry.time.TimeSource;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -100,7 +100,7 @@ class ShellSoakTest {
                 while (!stop.get()) {
                     try {
                         service.sync("q", null);
-                    } catch (dev.llmretry.exec.AttemptTimeoutException e) {
+                    } catch (dev.llmretry.AttemptTimeoutException e) {
                         deadlines.incrementAndGet();
                     } catch (Exception e) {
                         // failed or refused: counted below as a call like any other

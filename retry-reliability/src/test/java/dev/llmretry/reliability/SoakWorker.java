@@ -2,7 +2,7 @@ package dev.llmretry.reliability;
 
 import dev.llmretry.EndpointsUnavailableException;
 import dev.llmretry.LlmHttpException;
-import dev.llmretry.exec.AttemptTimeoutException;
+import dev.llmretry.AttemptTimeoutException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.llmretry.aspect;
 
 import dev.llmretry.Endpoint;
-import dev.llmretry.exec.AsyncCall;
-import dev.llmretry.exec.MethodPlan;
-import dev.llmretry.exec.RetryingPublisher;
-import dev.llmretry.exec.StreamCall;
+import dev.llmretry.internal.exec.AsyncCall;
+import dev.llmretry.internal.exec.MethodPlan;
+import dev.llmretry.internal.exec.RetryingPublisher;
+import dev.llmretry.internal.exec.StreamCall;
 import org.aspectj.lang.annotation.SuppressAjWarnings;
 
 /**

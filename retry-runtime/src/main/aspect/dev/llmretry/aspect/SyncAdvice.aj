@@ -1,9 +1,9 @@
 package dev.llmretry.aspect;
 
 import dev.llmretry.Endpoint;
-import dev.llmretry.exec.AttemptTimer;
-import dev.llmretry.exec.CallState;
-import dev.llmretry.exec.MethodPlan;
+import dev.llmretry.internal.exec.AttemptTimer;
+import dev.llmretry.internal.exec.CallState;
+import dev.llmretry.internal.exec.MethodPlan;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.aspectj.lang.annotation.SuppressAjWarnings;
 

@@ -1,5 +1,7 @@
 package dev.llmretry.config;
 
+import dev.llmretry.internal.config.ConfigLoader;
+
 import java.util.List;
 import java.util.Objects;
 

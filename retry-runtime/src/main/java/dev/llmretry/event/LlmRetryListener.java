@@ -1,5 +1,7 @@
 package dev.llmretry.event;
 
+import dev.llmretry.internal.event.Listeners;
+
 /**
  * Receives what happens inside protected calls. Every method is optional. Register with
  * {@code LlmResilience.addListener(...)} or through {@link java.util.ServiceLoader}

@@ -1,5 +1,7 @@
 package dev.llmretry.health;
 
+import dev.llmretry.internal.health.Json;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class AdviceShapeTest {
     private static final Path ASPECTS = Path.of("src/main/aspect/dev/llmretry/aspect");
-    private static final Path SYNC_CALL = Path.of("src/main/java/dev/llmretry/exec/SyncCall.java");
+    private static final Path SYNC_CALL = Path.of("src/main/java/dev/llmretry/internal/exec/SyncCall.java");
     private static final Pattern ADVICE = Pattern.compile("\\n    Object around\\(([^)]*)\\): (\\w+)\\(\\)(.*?)\\{\\n(.*?)\\n    }\\n",
             Pattern.DOTALL);
 

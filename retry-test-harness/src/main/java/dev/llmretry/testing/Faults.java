@@ -1,6 +1,6 @@
 package dev.llmretry.testing;
 
-import dev.llmretry.exec.FaultInjector;
+import dev.llmretry.internal.exec.FaultInjector;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.llmretry.testing;
 
-import dev.llmretry.config.ConfigLoader;
-import dev.llmretry.config.LlmRetryConfig;
+import dev.llmretry.internal.config.ConfigLoader;
+import dev.llmretry.internal.config.LlmRetryConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

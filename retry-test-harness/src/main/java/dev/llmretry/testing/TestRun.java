@@ -1,10 +1,10 @@
 package dev.llmretry.testing;
 
 import dev.llmretry.LlmResilience;
-import dev.llmretry.config.LlmRetryConfig;
-import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.RandomSource;
-import dev.llmretry.exec.TimeSource;
+import dev.llmretry.internal.config.LlmRetryConfig;
+import dev.llmretry.internal.exec.LlmRuntime;
+import dev.llmretry.time.RandomSource;
+import dev.llmretry.time.TimeSource;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.llmretry.testing;
 
-import dev.llmretry.exec.TimeSource;
+import dev.llmretry.time.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

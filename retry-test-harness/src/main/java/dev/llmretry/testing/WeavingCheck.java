@@ -1,7 +1,7 @@
 package dev.llmretry.testing;
 
 import dev.llmretry.annotation.Failover;
-import dev.llmretry.exec.NotWovenWarning;
+import dev.llmretry.internal.exec.NotWovenWarning;
 import dev.llmretry.annotation.LlmCircuitBreaker;
 import dev.llmretry.annotation.LlmRetry;
 import java.lang.annotation.Annotation;

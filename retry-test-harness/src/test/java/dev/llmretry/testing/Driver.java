@@ -1,9 +1,9 @@
 package dev.llmretry.testing;
 
 import dev.llmretry.Endpoint;
-import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.Sneaky;
-import dev.llmretry.exec.SyncCall;
+import dev.llmretry.internal.exec.LlmRuntime;
+import dev.llmretry.internal.exec.Sneaky;
+import dev.llmretry.internal.exec.SyncCall;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 

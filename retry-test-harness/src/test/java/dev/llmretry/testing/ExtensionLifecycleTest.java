@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmretry.LlmResilience;
-import dev.llmretry.exec.LlmRuntime;
+import dev.llmretry.internal.exec.LlmRuntime;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;

@@ -1,9 +1,9 @@
 package dev.llmretry.benchmarks.scale;
 
-import dev.llmretry.config.ConfigLoader;
-import dev.llmretry.config.LlmRetryConfig;
-import dev.llmretry.exec.LlmRuntime;
-import dev.llmretry.exec.RandomSource;
+import dev.llmretry.internal.config.ConfigLoader;
+import dev.llmretry.internal.config.LlmRetryConfig;
+import dev.llmretry.internal.exec.LlmRuntime;
+import dev.llmretry.time.RandomSource;
 import dev.llmretry.testing.VirtualClock;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.llmretry.config.ConfigLoader;
-import dev.llmretry.config.LlmRetryConfig;
+import dev.llmretry.internal.config.ConfigLoader;
+import dev.llmretry.internal.config.LlmRetryConfig;
 import dev.llmretry.config.LlmRetryConfigException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.llmretry.config.ConfigLoader;
+import dev.llmretry.internal.config.ConfigLoader;
 import dev.llmretry.config.LlmRetryConfigException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,218 @@
+package dev.llmretry.internal.exec;
+
+import dev.llmretry.AttemptTimeoutException;
+import dev.llmretry.time.TimeSource;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Bounds a blocking call by its {@code max-duration}, including an attempt that hangs: one daemon thread,
+ * {@code llm-retry-watchdog}, interrupts a call's thread when the call's deadline passes. The body's failure then
+ * becomes an {@link AttemptTimeoutException} ("exceeded max-duration"), the breaker permit of the attempt is settled
+ * as a failure (so a hung half-open trial gives its slot back) and the call ends; a result that arrives after the
+ * deadline fired is discarded. Clients that ignore interrupts (OkHttp, so the OpenAI and Anthropic SDKs' blocking
+ * clients) cannot be stopped this way: set their own timeout (see docs/reliability.md).
+ *
+ * <p>Free of allocation and of shared writes on the happy path: each thread has one slot (a JDK
+ * {@link AtomicLongArray}, so a thread of an application server never pins this library's class loader), armed and
+ * disarmed with ordered writes to that slot only; the watchdog scans the slots, sleeping until the earliest deadline
+ * it saw and at most {@value #SCAN_MILLIS} ms, and ends after about 2 s without a call to watch (the next call
+ * starts it again). A nested protected call keeps the outer call's deadline. Thread-safe.
+ *
+ * <pre>{@code
+ * AtomicLongArray watch = CallWatch.arm(plan, start);
+ * try { ... } finally { CallWatch.disarm(watch); }
+ * }</pre>
+ */
+public final class CallWatch {
+    static final long SCAN_MILLIS = 50;
+    private static final int IDLE_SCANS = 40; // about 2 s without a call to watch: the watchdog ends
+    private static final long RETIRE_GRACE_NANOS = 1_000_000;
+    private static final int STATE = 0, DEADLINE = 1, STRAY = 2;
+    private static final long IDLE = 0, ARMED = 1, FIRING = 2, FIRED = 3, CONSUMED = 4;
+    /**
+     * Each thread's {@link Watched}, held weakly: a thread-local value of a library class would keep the library's
+     * class loader alive as long as the thread (an application server's pooled threads outlive a redeployed
+     * application); the strong reference is {@link #WATCHED}'s, owned by this class.
+     */
+    private static final ThreadLocal<java.lang.ref.WeakReference<Watched>> SLOT =
+            ThreadLocal.withInitial(() -> new java.lang.ref.WeakReference<>(register()));
+    private static final ConcurrentLinkedQueue<Watched> WATCHED = new ConcurrentLinkedQueue<>();
+    private static volatile Thread watchdog;
+
+    private CallWatch() {
+    }
+
+    /** One thread's slot, and the clock its armed deadline is on (each runtime has its own: tests, benchmarks). */
+    private static final class Watched {
+        final Thread thread;
+        final AtomicLongArray slot = new AtomicLongArray(3);
+        volatile TimeSource time;
+
+        Watched(Thread thread) {
+            this.thread = thread;
+        }
+    }
+
+    private static Watched register() {
+        Watched w = new Watched(Thread.currentThread());
+        WATCHED.add(w);
+        return w;
+    }
+
+    /** Starts watching the call that started at {@code start}; null (free) when it has no deadline or is nested. */
+    public static AtomicLongArray arm(MethodPlan plan, long start) {
+        if (plan.retry == null) return null;
+        Watched w = SLOT.get().get();
+        if (w == null) { // defensive: the registry drops an entry only once its thread has died
+            w = register();
+            SLOT.set(new java.lang.ref.WeakReference<>(w));
+        }
+        AtomicLongArray slot = w.slot;
+        if (slot.get(STATE) != IDLE) return null; // nested: the outer call's deadline stays in force
+        if (w.time != plan.time) w.time = plan.time; // written before the slot is armed, read after
+        if (slot.get(STRAY) != 0) clearStray(slot);
+        slot.lazySet(DEADLINE, deadline(plan, start));
+        slot.lazySet(STATE, ARMED);
+        if (watchdog == null) startWatchdog();
+        return slot;
+    }
+
+    /** When a call that started at {@code start} must end: {@code start + max-duration}, saturated. */
+    static long deadline(MethodPlan plan, long start) {
+        if (plan.retry == null) return Long.MAX_VALUE;
+        long max = plan.retry.maxDuration().toNanos();
+        long deadline = start + max;
+        return ((start ^ deadline) & (max ^ deadline)) < 0 ? Long.MAX_VALUE : deadline;
+    }
+
+    /**
+     * How long an attempt of a non-blocking shell may run from now: its attempt-timeout or, if sooner, what is left
+     * of the call's {@code deadline}; 0 when neither applies.
+     */
+    static long attemptLimitNanos(MethodPlan plan, long deadline) {
+        if (plan.retry == null) return 0;
+        long left = Math.max(1, deadline - plan.time.nanoTime());
+        long timeout = plan.attemptTimeoutNanos();
+        return timeout == 0 || left < timeout ? left : timeout;
+    }
+
+    /** The failure of an attempt whose limit ({@link #attemptLimitNanos}) expired. */
+    static AttemptTimeoutException expired(MethodPlan plan, long deadline) {
+        return plan.time.nanoTime() - deadline >= 0 || plan.retry.attemptTimeout() == null
+                ? AttemptTimeoutException.deadline(plan.methodId, plan.retry.maxDuration())
+                : new AttemptTimeoutException(plan.methodId, plan.retry.attemptTimeout());
+    }
+
+    /** The watchdog fired a call as it ended: the interrupt it left on this thread was meant for that call. */
+    private static void clearStray(AtomicLongArray slot) {
+        slot.set(STRAY, 0);
+        Thread.interrupted();
+    }
+
+    /** Whether the deadline fired; if so the interrupt it caused is cleared (once) and it stays fired. */
+    static boolean consume(AtomicLongArray slot) {
+        if (slot == null) return false;
+        long state = slot.get(STATE);
+        if (state < FIRING) return false;
+        while (state == FIRING) {
+            Thread.onSpinWait();
+            state = slot.get(STATE);
+        }
+        if (state == FIRED) {
+            Thread.interrupted();
+            slot.set(STATE, CONSUMED);
+        }
+        return true;
+    }
+
+    /**
+     * The call is over: stops watching it, clearing an interrupt the watchdog caused. Plain ordered writes to the
+     * thread's own slot, no compare-and-set (a locked instruction would cost the happy path several nanoseconds); the
+     * watchdog never overwrites an idle slot. The price, documented in docs/threads-and-shutdown.md: a call ending
+     * within the nanosecond in which the watchdog fires it (only a call already past its deadline) can leave that
+     * interrupt on the thread; the thread's next protected call clears it.
+     */
+    public static void disarm(AtomicLongArray slot) {
+        if (slot == null) return;
+        if (slot.get(STATE) == ARMED) {
+            slot.lazySet(STATE, IDLE);
+            return;
+        }
+        consume(slot);
+        slot.lazySet(STATE, IDLE);
+    }
+
+    private static synchronized void startWatchdog() {
+        if (watchdog != null) return;
+        Thread t = new Thread(CallWatch::watch, "llm-retry-watchdog");
+        t.setDaemon(true);
+        watchdog = t;
+        t.start();
+    }
+
+    /** Ends the watchdog thread (idempotent); the next armed call starts it again. */
+    static synchronized void shutdown() {
+        Thread t = watchdog;
+        watchdog = null;
+        if (t != null) t.interrupt();
+    }
+
+    private static void watch() {
+        Thread self = Thread.currentThread();
+        long scan = SCAN_MILLIS * 1_000_000;
+        int idleScans = 0;
+        while (watchdog == self && !self.isInterrupted()) {
+            long sleep = scan(scan);
+            idleScans = anyArmed() ? 0 : idleScans + 1;
+            if (idleScans >= IDLE_SCANS && retire(self)) return;
+            LockSupport.parkNanos(sleep);
+        }
+    }
+
+    /** Fires every slot whose deadline has passed; returns how long to sleep until the next deadline (capped). */
+    private static long scan(long cap) {
+        long sleep = cap;
+        for (Watched w : WATCHED) {
+            if (!w.thread.isAlive()) {
+                WATCHED.remove(w);
+                continue;
+            }
+            if (w.slot.get(STATE) != ARMED) continue;
+            long left = w.slot.get(DEADLINE) - w.time.nanoTime(); // the clock of the runtime that armed it
+            if (left > 0) {
+                sleep = Math.min(sleep, left);
+            } else if (w.slot.compareAndSet(STATE, ARMED, FIRING)) {
+                w.thread.interrupt();
+                if (!w.slot.compareAndSet(STATE, FIRING, FIRED)) w.slot.lazySet(STRAY, 1); // the call just ended
+            }
+        }
+        return sleep;
+    }
+
+    private static boolean anyArmed() {
+        for (Watched w : WATCHED) if (w.slot.get(STATE) == ARMED) return true;
+        return false;
+    }
+
+    /**
+     * After a while with no call to watch, the watchdog ends (an idle application keeps no thread of ours). A call
+     * armed while it was leaving either saw no watchdog and starts one, or is seen by the look after the grace
+     * period, which takes the watchdog back. Returns whether this thread is done.
+     */
+    private static boolean retire(Thread self) {
+        synchronized (CallWatch.class) {
+            if (watchdog != self) return true;
+            watchdog = null;
+        }
+        LockSupport.parkNanos(RETIRE_GRACE_NANOS);
+        if (!anyArmed() || self.isInterrupted()) return true;
+        synchronized (CallWatch.class) {
+            if (watchdog != null) return true;
+            watchdog = self;
+            return false;
+        }
+    }
+}

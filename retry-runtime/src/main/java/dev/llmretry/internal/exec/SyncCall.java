@@ -1,0 +1,47 @@
+package dev.llmretry.internal.exec;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The sync shell for callers that hand over a lambda ({@code LlmCall}, interceptors, the test harness): the same loop
+ * as the woven sync advice, with {@link Attempt#invoke} in place of {@code proceed}. {@code SyncAdviceShapeTest}
+ * checks that the advice's loop and this one stay the same statement for statement.
+ *
+ * <pre>{@code
+ * Object answer = SyncCall.run(plan, endpoint -> client.complete(endpoint, prompt));
+ * }</pre>
+ */
+public final class SyncCall {
+    private SyncCall() {
+    }
+
+    /** Runs the attempts; returns the first success or throws the call's last failure unchanged. */
+    public static Object run(MethodPlan plan, Attempt attempt) throws Throwable {
+        // loop: begin
+        long start = plan.start();
+        long callId = plan.started();
+        Object permit = plan.enter(callId);
+        AtomicLongArray watch = plan.watch(start);
+        try {
+            CallState call = null;
+            while (true) {
+                AttemptTimer timer = plan.armTimer();
+                Object result;
+                try {
+                    plan.inject(permit);
+                    result = attempt.invoke(plan.endpoint(permit));
+                    plan.ended(timer, watch, result);
+                } catch (Throwable failure) {
+                    call = plan.failed(call, permit, start, callId, timer, watch, failure);
+                    permit = call.permit();
+                    continue;
+                }
+                plan.succeeded(call, permit, start, callId);
+                return result;
+            }
+        } finally {
+            plan.unwatch(watch);
+        }
+        // loop: end
+    }
+}
