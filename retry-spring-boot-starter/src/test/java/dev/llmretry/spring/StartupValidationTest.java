@@ -27,8 +27,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * A mistake fails the context's start with the library's message, not the first call: small contexts with only
@@ -48,7 +48,7 @@ class StartupValidationTest {
 
     @Test
     void misspeltFailoverEndpoint_contextFailsToStart_namingTheMethodAndTheFix() {
-        LlmRetryConfigException e = startFails(LlmRetryConfigException.class, MisspeltEndpoint.class,
+        LlmRetryConfigException e = startFails(LlmRetryConfigException.class, MisspeltClient.class,
                 "classpath:spring-retry-test.yaml");
 
         assertTrue(e.getMessage().contains(MisspeltClient.class.getName() + "#ask"), e.getMessage());
@@ -57,7 +57,7 @@ class StartupValidationTest {
 
     @Test
     void invalidRetryYaml_contextFailsToStart_withTheFileKeyAndValue() {
-        LlmRetryConfigException e = startFails(LlmRetryConfigException.class, Nothing.class,
+        LlmRetryConfigException e = startFails(LlmRetryConfigException.class, null,
                 "classpath:broken-retry.yaml");
 
         assertEquals("classpath:broken-retry.yaml: retry.default.max-attempts was 0, must be >= 1", e.getMessage());
@@ -65,7 +65,7 @@ class StartupValidationTest {
 
     @Test
     void missingRetryYaml_contextFailsToStart_sayingWhereItLooked() {
-        IllegalStateException e = startFails(IllegalStateException.class, Nothing.class,
+        IllegalStateException e = startFails(IllegalStateException.class, null,
                 "file:/nonexistent/retry.yaml");
 
         assertTrue(e.getMessage().startsWith("llmretry.config is 'file:/nonexistent/retry.yaml', but there is no "
@@ -74,7 +74,7 @@ class StartupValidationTest {
 
     @Test
     void validConfiguration_contextStarts_andTheBeanIsProtected() {
-        try (ConfigurableApplicationContext context = start(Valid.class, "classpath:spring-retry-test.yaml")) {
+        try (ConfigurableApplicationContext context = start(ValidClient.class, "classpath:spring-retry-test.yaml")) {
             LlmRetryAdvisingPostProcessor processor = context.getBean(LlmRetryAdvisingPostProcessor.class);
             assertEquals(java.util.List.of(ValidClient.class), processor.protectedClasses());
             assertFalse(context.getBean(ValidClient.class).getClass() == ValidClient.class);
@@ -83,9 +83,8 @@ class StartupValidationTest {
 
     @Test
     void starterSwitchedOff_beanIsNotProxied_andAMisspeltEndpointGoesUnchecked() {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MisspeltEndpoint.class)
-                .web(WebApplicationType.NONE).properties("llmretry.enabled=false", "spring.main.banner-mode=off")
-                .run()) {
+        try (ConfigurableApplicationContext context = start(MisspeltClient.class, "classpath:spring-retry-test.yaml",
+                "llmretry.enabled=false")) {
             assertEquals(MisspeltClient.class, context.getBean(MisspeltClient.class).getClass());
             assertTrue(context.getBeansOfType(LlmRetryAdvisingPostProcessor.class).isEmpty());
         }
@@ -94,7 +93,7 @@ class StartupValidationTest {
     @Test
     void contextCloses_asyncCallWaitingForItsRetry_endsWithItsLastFailure() {
         CompletableFuture<String> answer;
-        try (ConfigurableApplicationContext context = start(Async.class, "classpath:spring-retry-test.yaml")) {
+        try (ConfigurableApplicationContext context = start(AsyncClient.class, "classpath:spring-retry-test.yaml")) {
             answer = context.getBean(AsyncClient.class).ask();   // fails with 503; its retry waits 1 s
             assertFalse(answer.isDone());
         }   // closing the context shuts the library down
@@ -109,7 +108,7 @@ class StartupValidationTest {
 
     @Test
     void invalidRetryYaml_failureAnalysis_describesTheProblemForTheStartReport() {
-        LlmRetryConfigException e = startFails(LlmRetryConfigException.class, Nothing.class,
+        LlmRetryConfigException e = startFails(LlmRetryConfigException.class, null,
                 "classpath:broken-retry.yaml");
 
         FailureAnalysis analysis = new LlmRetryFailureAnalyzer().analyze(new IllegalStateException(e));
@@ -120,49 +119,27 @@ class StartupValidationTest {
     }
 
     /** The start's failure, and the library's own exception at its root (Spring wraps it in bean errors). */
-    private static <T extends Throwable> T startFails(Class<T> type, Class<?> configuration, String config) {
-        Throwable failure = assertThrows(Throwable.class, () -> start(configuration, config).close());
+    private static <T extends Throwable> T startFails(Class<T> type, Class<?> bean, String config) {
+        Throwable failure = assertThrows(Throwable.class, () -> start(bean, config).close());
         Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
         assertTrue(type.isInstance(root), () -> "expected " + type.getName() + " at the root of " + failure);
         assertTrue(failure.getMessage().contains(root.getMessage()), failure.getMessage());
         return type.cast(root);
     }
 
-    private static ConfigurableApplicationContext start(Class<?> configuration, String config) {
-        return new SpringApplicationBuilder(configuration).web(WebApplicationType.NONE)
-                .properties("llmretry.config=" + config, "spring.main.banner-mode=off").run();
+    /** A context with the starter and {@code bean} (null: none), {@code llmretry.config} set to {@code config}. */
+    private static ConfigurableApplicationContext start(Class<?> bean, String config, String... properties) {
+        return new SpringApplicationBuilder(Starter.class).web(WebApplicationType.NONE)
+                .initializers(context -> {
+                    if (bean != null) ((GenericApplicationContext) context).registerBean(bean);
+                })
+                .properties("llmretry.config=" + config, "spring.main.banner-mode=off").properties(properties).run();
     }
 
+    /** Only the starter's auto-configuration; each test registers the one bean it needs. */
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(LlmRetryAutoConfiguration.class)
-    static class Nothing {
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration(LlmRetryAutoConfiguration.class)
-    static class MisspeltEndpoint {
-        @Bean
-        MisspeltClient misspeltClient() {
-            return new MisspeltClient();
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration(LlmRetryAutoConfiguration.class)
-    static class Valid {
-        @Bean
-        ValidClient validClient() {
-            return new ValidClient();
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration(LlmRetryAutoConfiguration.class)
-    static class Async {
-        @Bean
-        AsyncClient asyncClient() {
-            return new AsyncClient();
-        }
+    static class Starter {
     }
 
     public static class AsyncClient {
