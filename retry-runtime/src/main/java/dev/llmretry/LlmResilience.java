@@ -1,6 +1,5 @@
 package dev.llmretry;
 
-import dev.llmretry.internal.config.LlmRetryConfig;
 import dev.llmretry.event.LlmRetryListener;
 import dev.llmretry.internal.exec.LlmRuntime;
 import dev.llmretry.internal.exec.TargetView;
@@ -30,8 +29,8 @@ public final class LlmResilience {
      * @throws dev.llmretry.config.LlmRetryConfigException when the new file is invalid; the last good configuration
      *         stays in force, and the message says what to fix
      */
-    public static LlmRetryConfig reload() {
-        return LlmRuntime.get().reload();
+    public static void reload() {
+        LlmRuntime.get().reload();
     }
 
     /**
@@ -44,11 +43,12 @@ public final class LlmResilience {
      * LlmResilience.validate(ChatService.class, SummaryService.class);   // throws listing every problem
      * }</pre>
      *
-     * @return the configuration in force
+     * <p>With no arguments it checks the configuration alone.
+     *
      * @throws dev.llmretry.config.LlmRetryConfigException listing every problem: the file's, or one per broken method
      */
-    public static LlmRetryConfig validate(Class<?>... services) {
-        return LlmRuntime.get().validate(services);
+    public static void validate(Class<?>... services) {
+        LlmRuntime.get().validate(services);
     }
 
     /**
@@ -65,14 +65,9 @@ public final class LlmResilience {
      * @throws dev.llmretry.config.LlmRetryConfigException when the text is invalid, listing every problem; the
      *         configuration in force stays
      */
-    public static LlmRetryConfig useConfig(String sourceName, String yamlText) {
-        return LlmRuntime.get().useConfig(java.util.Objects.requireNonNull(sourceName, "sourceName"),
+    public static void useConfig(String sourceName, String yamlText) {
+        LlmRuntime.get().useConfig(java.util.Objects.requireNonNull(sourceName, "sourceName"),
                 java.util.Objects.requireNonNull(yamlText, "yamlText"));
-    }
-
-    /** The configuration in force. */
-    public static LlmRetryConfig config() {
-        return LlmRuntime.get().config();
     }
 
     /**

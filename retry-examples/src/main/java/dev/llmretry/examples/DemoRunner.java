@@ -67,7 +67,7 @@ public final class DemoRunner {
     private ScenarioOutcome runOne(Scenario s, DemoServers servers, ChatClient chat, EventTally tally)
             throws InterruptedException {
         LlmRuntime.get().resetState(); // closed circuits, fresh health, retry.yaml read again
-        LlmResilience.config();         // a broken retry.yaml stops the demo here, saying why
+        LlmResilience.validate();         // a broken retry.yaml stops the demo here, saying why
         servers.healAll();
         tally.clear();
         Map<String, Integer> before = servers.requestCounts();

@@ -60,14 +60,14 @@ class ReloadTest {
 
     @Test
     void brokenFileOnReload_keepsTheLastGoodConfiguration_andSaysWhy() throws Exception {
-        LlmRetryConfig good = LlmResilience.config();
+        LlmRetryConfig good = dev.llmretry.internal.exec.LlmRuntime.get().config();
         Files.writeString(file, override(0));
 
         LlmRetryConfigException e = assertThrows(LlmRetryConfigException.class, LlmResilience::reload);
 
         assertTrue(e.getMessage().contains("max-attempts was 0"), e.getMessage());
         assertTrue(e.getMessage().contains(file.toString()) || e.getMessage().contains("retry.yaml"), e.getMessage());
-        assertSame(good, LlmResilience.config());
+        assertSame(good, dev.llmretry.internal.exec.LlmRuntime.get().config());
         scriptFailures(3);
         assertThrows(LlmHttpException.class, () -> service.ask("q"));
         assertEquals(2, backend.calls().size(), "still the last good max-attempts");

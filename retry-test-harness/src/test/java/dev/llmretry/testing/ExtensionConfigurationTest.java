@@ -17,7 +17,7 @@ class ExtensionConfigurationTest {
     @Test
     void annotationConfigAttribute_usesThatResource_forTheTestOnly() {
         EngineRuns.run(WithResource.class).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
-        assertEquals(3, LlmResilience.config().breakerPolicy("default").failureThreshold(),
+        assertEquals(3, dev.llmretry.internal.exec.LlmRuntime.get().config().breakerPolicy("default").failureThreshold(),
                 "after the test, the normal retry.yaml is back");
     }
 
@@ -71,7 +71,7 @@ class ExtensionConfigurationTest {
             faults.on("iag").fail(503).times(2);
             Driver.chat();
             events.assertThat().attempted("iag", "iag", "iag").waited(Duration.ofSeconds(10), Duration.ofSeconds(20));
-            assertEquals(List.of("iag", "oneapi", "litellm"), List.copyOf(LlmResilience.config().endpoints().keySet()));
+            assertEquals(List.of("iag", "oneapi", "litellm"), List.copyOf(dev.llmretry.internal.exec.LlmRuntime.get().config().endpoints().keySet()));
         }
     }
 

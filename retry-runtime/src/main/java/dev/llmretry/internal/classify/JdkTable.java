@@ -14,7 +14,6 @@ import java.io.InterruptedIOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.InterruptedByTimeoutException;
@@ -59,7 +58,7 @@ final class JdkTable {
     /** Timeouts are checked before cancellation: {@code SocketTimeoutException} is an {@code InterruptedIOException}. */
     static Classification timeout(Throwable[] chain) {
         for (Throwable t : chain) {
-            if (t instanceof TimeoutException || t instanceof HttpTimeoutException || t instanceof SocketTimeoutException
+            if (t instanceof TimeoutException || isHttpClientTimeout(t) || t instanceof SocketTimeoutException
                     || t instanceof InterruptedByTimeoutException
                     || (t instanceof InterruptedIOException && isTimeoutMessage(t.getMessage()))) {
                 return HttpTable.TIMEOUT;
@@ -126,6 +125,18 @@ final class JdkTable {
         String lower = message.toLowerCase(Locale.ROOT);
         for (String fragment : lowerFragments) {
             if (lower.contains(fragment)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@code java.net.http.HttpTimeoutException} (and its {@code HttpConnectTimeoutException}), matched by name: on the
+     * module path the {@code java.net.http} module is in the graph only when the application uses it, and a class
+     * literal here made every classification fail with NoClassDefFoundError otherwise (ModulePathTest).
+     */
+    private static boolean isHttpClientTimeout(Throwable t) {
+        for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals("java.net.http.HttpTimeoutException")) return true;
         }
         return false;
     }
