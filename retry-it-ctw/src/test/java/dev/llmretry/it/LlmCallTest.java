@@ -102,6 +102,11 @@ class LlmCallTest extends WovenTestBase {
         assertEquals(400, e.status());
         assertEquals(List.of("iag"), backend.calls());
         assertEquals(List.of(), clock.waits());
+        assertEquals(List.of("CallAborted"), eventKinds(), "one end event, so metrics count the call as failed");
+        dev.llmretry.event.CallAborted aborted = (dev.llmretry.event.CallAborted) events.get(0);
+        assertEquals(name(way), aborted.method());
+        assertEquals("iag", aborted.endpoint());
+        assertEquals(1, aborted.attempts());
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package dev.llmretry.micrometer;
 
 import dev.llmretry.LlmResilience;
+import dev.llmretry.event.CallAborted;
 import dev.llmretry.event.CallExhausted;
 import dev.llmretry.event.CallStarted;
 import dev.llmretry.event.CallSucceeded;
@@ -60,6 +61,13 @@ final class MeterListener implements LlmRetryListener {
         call(e.method(), Outcomes.of(e));
         duration(e.callId(), e.method(), Outcomes.of(e), e.time());
         attempt(e.endpoint(), "success");
+    }
+
+    @Override
+    public void onAborted(CallAborted e) {
+        call(e.method(), Outcomes.FAILED);
+        duration(e.callId(), e.method(), Outcomes.FAILED, e.time());
+        attempt(e.endpoint(), "abort");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.llmretry.micrometer;
 
+import dev.llmretry.event.CallAborted;
 import dev.llmretry.event.CallExhausted;
 import dev.llmretry.event.CallStarted;
 import dev.llmretry.event.CallSucceeded;
@@ -59,6 +60,15 @@ final class ObservationListener implements LlmRetryListener {
         Observation o = calls.remove(e.callId());
         if (o == null) return;
         context(o).ended(Outcomes.of(e), e.endpoint(), e.attempts(), null);
+        o.stop();
+    }
+
+    @Override
+    public void onAborted(CallAborted e) {
+        Observation o = calls.remove(e.callId());
+        if (o == null) return;
+        context(o).ended(Outcomes.FAILED, e.endpoint(), e.attempts(), e.cause());
+        o.error(new CallFailure(Outcomes.errorType(e.cause()), e.causeSummary()));
         o.stop();
     }
 

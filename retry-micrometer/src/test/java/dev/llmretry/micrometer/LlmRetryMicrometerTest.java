@@ -186,26 +186,26 @@ class LlmRetryMicrometerTest {
     }
 
     @Test
-    void abortedCall_reportsNoEnd_soItsObservationEndsAsUnknownOnceEightLaterCallsStarted() throws Exception {
+    void abortedCall_countsAsFailed_andItsObservationEndsAtOnce_withTheStatusAsErrorType() throws Exception {
+        assertThrows(LlmHttpException.class, () -> single.call(endpoint -> {
+            throw new LlmHttpException(400, Map.of(), "bad request");   // ABORT: rethrown at once, one CallAborted
+        }));
+        assertEquals(1.0, count("llmretry.calls", "name", "acme.single", "outcome", "failed"));
+        assertEquals(1.0, count("llmretry.attempts", "endpoint", "acme.single", "decision", "abort"));
+
         binding.close();
         TestObservationRegistry registry = TestObservationRegistry.create();
         ObservationListener listener = new ObservationListener(registry, 8);
         LlmResilience.addListener(listener);
         try {
             assertThrows(LlmHttpException.class, () -> single.call(endpoint -> {
-                throw new LlmHttpException(400, Map.of(), "bad request");   // ABORT: rethrown at once, no end event
+                throw new LlmHttpException(400, Map.of(), "bad request");
             }));
-            assertThat(registry).hasObservationWithNameEqualTo("llmretry.call").that().isNotStopped();
-
-            for (int i = 0; i < 7; i++) chat.call(endpoint -> "fine");
-            assertThat(registry).hasObservationWithNameEqualTo("llmretry.call").that().isNotStopped();
-            chat.call(endpoint -> "fine");
-
             assertThat(registry).hasObservationWithNameEqualTo("llmretry.call").that()
                     .hasBeenStopped()
                     .hasLowCardinalityKeyValue("llmretry.name", "acme.single")
-                    .hasLowCardinalityKeyValue("llmretry.outcome", "unknown")
-                    .hasLowCardinalityKeyValue("error.type", "unknown");
+                    .hasLowCardinalityKeyValue("llmretry.outcome", "failed")
+                    .hasLowCardinalityKeyValue("error.type", "400");
             assertEquals(0, listener.inFlight());
         } finally {
             LlmResilience.removeListener(listener);

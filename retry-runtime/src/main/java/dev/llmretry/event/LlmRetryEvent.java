@@ -14,7 +14,7 @@ import java.time.Instant;
  * }</pre>
  */
 public sealed interface LlmRetryEvent
-        permits CallStarted, RetryScheduled, FailedOver, CircuitStateChanged, StreamIncomplete, CallSucceeded, CallExhausted {
+        permits CallStarted, RetryScheduled, FailedOver, CircuitStateChanged, StreamIncomplete, CallSucceeded, CallExhausted, CallAborted {
     /** Identifies one call of a protected method; {@code 0} for events not tied to a call. */
     long callId();
 

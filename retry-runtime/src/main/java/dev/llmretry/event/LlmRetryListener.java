@@ -35,6 +35,7 @@ public interface LlmRetryListener {
         else if (event instanceof StreamIncomplete e) onStreamIncomplete(e);
         else if (event instanceof CallSucceeded e) onSuccess(e);
         else if (event instanceof CallExhausted e) onExhausted(e);
+        else if (event instanceof CallAborted e) onAborted(e);
     }
 
     /**
@@ -69,5 +70,9 @@ public interface LlmRetryListener {
 
     /** A call gave up: critical. */
     default void onExhausted(CallExhausted event) {
+    }
+
+    /** A call ended at once on a failure that no retry or failover fixes (a bad request): the caller's mistake. */
+    default void onAborted(CallAborted event) {
     }
 }

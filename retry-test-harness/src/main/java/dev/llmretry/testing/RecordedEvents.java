@@ -97,7 +97,8 @@ public final class RecordedEvents {
      */
     public synchronized LlmRetryEvent outcome() {
         for (int i = entries.size() - 1; i >= 0; i--) {
-            if (entries.get(i) instanceof CallSucceeded || entries.get(i) instanceof CallExhausted) {
+            if (entries.get(i) instanceof CallSucceeded || entries.get(i) instanceof CallExhausted
+                    || entries.get(i) instanceof dev.llmretry.event.CallAborted) {
                 return (LlmRetryEvent) entries.get(i);
             }
         }

@@ -6,6 +6,7 @@ import dev.llmretry.Endpoint;
 import dev.llmretry.internal.breaker.BreakerState;
 import dev.llmretry.classify.Classification;
 import dev.llmretry.classify.Decision;
+import dev.llmretry.event.CallAborted;
 import dev.llmretry.event.CallExhausted;
 import dev.llmretry.event.CallSucceeded;
 import dev.llmretry.event.FailedOver;
@@ -111,6 +112,8 @@ public final class CallState implements CircuitBreaker.Caller {
             current.ignored(permit, now);
             LOG.warn("Attempt {}/{} failed on {}: {}. Not retried: {} ({})", attempts, plan.maxAttempts, current.name,
                     summary, c.reason(), plan.methodId);
+            plan.runtime.listeners().emit(new CallAborted(callId(), plan.methodId, plan.time.now(), attempts,
+                    current.name, c.reason(), failure, summary));
             throw Sneaky.rethrow(failure);
         }
         failures.add(failure);
