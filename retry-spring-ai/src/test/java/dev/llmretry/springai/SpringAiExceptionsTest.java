@@ -109,11 +109,20 @@ class SpringAiExceptionsTest {
 
     @Test
     void rateLimited_springAisHandler_dropsRetryAfter_backoffInstead(VirtualClock clock) {
-        iag.enqueue(FakeResponse.rateLimited(Duration.ofSeconds(7)));
+        iag.enqueue(FakeResponse.status(429).header("Retry-After", "7")); // the body names no wait
 
         assertEquals("Hello from iag! You said: q", ask(chat(RetryUtils.DEFAULT_RESPONSE_ERROR_HANDLER)));
 
         assertEquals(List.of(Duration.ofSeconds(1)), clock.waits(), "the exception has no headers to read");
+    }
+
+    @Test
+    void rateLimited_springAisHandler_waitWrittenInTheBody_honoured(VirtualClock clock) {
+        iag.enqueue(FakeResponse.rateLimited(Duration.ofSeconds(7))); // OpenAI's "... Please try again in 7s."
+
+        assertEquals("Hello from iag! You said: q", ask(chat(RetryUtils.DEFAULT_RESPONSE_ERROR_HANDLER)));
+
+        assertEquals(List.of(Duration.ofSeconds(7)), clock.waits(), "read from the body the message carries");
     }
 
     @Test
