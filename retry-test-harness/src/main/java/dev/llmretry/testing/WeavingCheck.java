@@ -68,7 +68,7 @@ final class WeavingCheck {
             for (Field f : k.getDeclaredFields()) {
                 if (f.getType().isPrimitive() || f.isSynthetic()) continue;
                 Object value = read(f, o);
-                if (value != null && !isPlatform(value.getClass())) {
+                if (value != null && !isPlatform(value.getClass()) && !SpringProxies.protectedByStarter(value)) {
                     out.add(value.getClass());
                     collect(value, depth - 1, out, seen);
                 }

@@ -58,6 +58,10 @@ public final class CircuitBreaker {
     private final LongAdder released = new LongAdder();
     private volatile BreakerSettings settings;
     private volatile Object attachment;
+    /** Asked before an open circuit admits its recovery trial (a fleet's probe lease); only on that path. */
+    private volatile java.util.function.BooleanSupplier trialGate = () -> true;
+    /** Told about failures in a row while closed, and about the success that ends them (never on the happy path). */
+    private volatile StreakListener streakListener = StreakListener.NONE;
     private final Object transitions = new Object();
     private final OrderedNotices notices = new OrderedNotices();
 
@@ -108,6 +112,32 @@ public final class CircuitBreaker {
 
     public void attach(Object value) { this.attachment = value; }
 
+    /**
+     * Lets {@code gate} decide whether this instance sends the recovery trial once the open time is over (a shared
+     * store grants one instance of a fleet the probe); while it says no, the circuit stays open. Asked only then.
+     */
+    public void trialGate(java.util.function.BooleanSupplier gate) { this.trialGate = gate; }
+
+    /** Told, while the circuit is closed, about each counted failure and about the success that ends a run of them. */
+    public interface StreakListener {
+        /** Nobody listens. */
+        StreakListener NONE = new StreakListener() {
+            @Override public void failed() { }
+            @Override public void ended() { }
+        };
+
+        /** A counted failure while closed (the failure path). */
+        void failed();
+
+        /** A success after failures in a row (not called for a success that follows a success). */
+        void ended();
+    }
+
+    /** Lets {@code listener} see this closed circuit's failures in a row (a fleet's store counts the fleet's). */
+    public void streakListener(StreakListener listener) { this.streakListener = listener; }
+
+    StreakListener streak() { return streakListener; }
+
     public BreakerSettings settings() { return settings; }
 
     /**
@@ -149,6 +179,7 @@ public final class CircuitBreaker {
                 return s;
             }
             if (s instanceof OpenState open && time.get().nanoTime() - open.retryAtNanos >= 0) {
+                if (!trialGate.getAsBoolean()) return null;
                 transition(s, new HalfOpenState(this, settings, open.consecutiveFailures, open.openNanos), null);
                 continue;
             }
@@ -278,8 +309,17 @@ public final class CircuitBreaker {
 
     /** Forces the circuit open until {@code retryAtNanos} (used to restore persisted health). */
     public void forceOpenUntil(long retryAtNanos) {
+        forceOpenUntil(retryAtNanos, 0);
+    }
+
+    /**
+     * Forces the circuit open until {@code retryAtNanos}, as an opening of {@code openNanos} (at least the time left):
+     * a failed trial afterwards opens it for twice that (another instance of a fleet opened it that long).
+     */
+    public void forceOpenUntil(long retryAtNanos, long openNanos) {
         long now = time.get().nanoTime();
-        transition(state.get(), new OpenState(this, now, Math.max(0, retryAtNanos - now), settings.failureThreshold()), null);
+        long left = Math.max(0, retryAtNanos - now);
+        transition(state.get(), new OpenState(this, now, left, settings.failureThreshold(), Math.max(left, openNanos)), null);
     }
 
     /**

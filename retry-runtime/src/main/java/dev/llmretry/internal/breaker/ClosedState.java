@@ -34,7 +34,10 @@ final class ClosedState extends BreakerState {
 
     @Override
     boolean recordSuccess() {
-        if (consecutive.get() != 0) consecutive.set(0);
+        if (consecutive.get() != 0) {
+            consecutive.set(0);
+            breaker().streak().ended();
+        }
         if (window != null) window.record(false);
         return false;
     }
@@ -43,6 +46,7 @@ final class ClosedState extends BreakerState {
     boolean recordFailure() {
         int streak = consecutive.incrementAndGet();
         if (streak == 1) streakStartNanos = breaker().nowNanos();
+        breaker().streak().failed();
         boolean byRate = window != null && window.record(true);
         return byRate || streak >= threshold && breaker().warrantsIsolation(streak, streakStartNanos);
     }

@@ -21,9 +21,14 @@ final class OpenState extends BreakerState {
     private final AtomicLong lastProbeNanos;
 
     OpenState(CircuitBreaker owner, long nowNanos, long openNanos, int consecutiveFailures) {
+        this(owner, nowNanos, openNanos, consecutiveFailures, openNanos);
+    }
+
+    /** Open for {@code openNanos}, counted as an opening of {@code countedNanos} (a failed trial doubles that). */
+    OpenState(CircuitBreaker owner, long nowNanos, long openNanos, int consecutiveFailures, long countedNanos) {
         super(owner);
         this.retryAtNanos = saturatedAdd(nowNanos, openNanos);
-        this.openNanos = openNanos;
+        this.openNanos = countedNanos;
         this.consecutiveFailures = consecutiveFailures;
         this.lastProbeNanos = new AtomicLong(nowNanos);
     }

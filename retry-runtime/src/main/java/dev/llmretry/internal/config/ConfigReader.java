@@ -20,7 +20,7 @@ final class ConfigReader {
     static final Set<String> TOP_LEVEL = NodeReader.keys("retry", "circuit-breaker", "endpoints", "failover",
             "classification", "methods", "health");
     static final Set<String> FAILOVER_KEYS = NodeReader.keys("enabled", "strategy");
-    static final Set<String> HEALTH_KEYS = NodeReader.keys("file", "window");
+    static final Set<String> HEALTH_KEYS = NodeReader.keys("file", "window", "store", "redis-uri");
 
     private static final ValueParsers.Parser BOOLEAN = ValueParsers::bool;
     private static final ValueParsers.Parser STRATEGY = ValueParsers.enumeration(FailoverStrategy.class,
@@ -89,7 +89,7 @@ final class ConfigReader {
     }
 
     private static HealthSettings health(NodeReader reader, Node node) {
-        Map<String, Node> keys = reader.mapping(node, "health", "a map with file and window");
+        Map<String, Node> keys = reader.mapping(node, "health", "a map with file, window, store and redis-uri");
         if (keys == null) return HealthSettings.defaults();
         reader.checkKeys(keys, "health", HEALTH_KEYS);
         Path file = null;
@@ -103,6 +103,39 @@ final class ConfigReader {
             }
         }
         Object window = keys.containsKey("window") ? reader.typed(keys.get("window"), "health.window", WINDOW) : null;
-        return HealthSettings.of(file, window == null ? HealthSettings.defaults().window() : (Duration) window);
+        return store(reader, keys, file, window == null ? HealthSettings.defaults().window() : (Duration) window);
+    }
+
+    /** {@code health.store} (a lower-case name; {@code redis} needs {@code redis-uri}) and {@code health.redis-uri}. */
+    private static HealthSettings store(NodeReader reader, Map<String, Node> keys, Path file, Duration window) {
+        HealthSettings local = HealthSettings.of(file, window);
+        NodeReader.Value name = reader.scalar(keys.get("store"), "health.store", "local or redis");
+        NodeReader.Value uri = reader.scalar(keys.get("redis-uri"), "health.redis-uri", "a redis:// or rediss:// URI");
+        String store = name == null || name.deferred() || name.text() == null || name.text().isBlank()
+                ? HealthSettings.LOCAL : name.text().strip();
+        if (!store.matches("[a-z][a-z0-9-]*")) {
+            reader.problems.add(ConfigProblem.invalid("health.store", Display.value("health.store", name.text(),
+                    name.origin()), "local or redis (a store's name, lower case)"));
+            return local;
+        }
+        boolean uriGiven = keys.containsKey("redis-uri");
+        if ("redis".equals(store) && !uriGiven) {
+            reader.problems.add(ConfigProblem.of("health.redis-uri", null, "a redis:// or rediss:// URI",
+                    "health.redis-uri is missing; health.store: redis needs it, like redis://cache.internal:6379"));
+            return local;
+        }
+        if (uriGiven && !"redis".equals(store)) {
+            reader.problems.add(ConfigProblem.of("health.redis-uri", null, "health.store: redis",
+                    "health.redis-uri is set but health.store is " + store + "; add store: redis to share circuits through it"));
+            return local;
+        }
+        String text = uri == null || uri.deferred() || uri.text() == null ? null : uri.text().strip();
+        String problem = text == null ? null : HealthSettings.checkRedisUri(text);
+        if (problem != null) {
+            reader.problems.add(ConfigProblem.invalid("health.redis-uri", Display.value("health.redis-uri",
+                    UrlSecrets.mask(text), uri.origin()), problem));
+            return local;
+        }
+        return HealthSettings.of(file, window, store, text);
     }
 }

@@ -24,6 +24,9 @@ import dev.llmretry.health.HealthReport;
 import dev.llmretry.internal.health.HealthReports;
 import dev.llmretry.internal.health.HealthStore;
 import dev.llmretry.internal.health.HealthWriter;
+import dev.llmretry.internal.store.FleetBridge;
+import dev.llmretry.store.Outcomes;
+import dev.llmretry.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -77,6 +80,9 @@ public final class LlmRuntime {
     private volatile Path healthFile;
     private volatile HealthWriter healthWriter;
     private final Supplier<TimeSource> timeSupplier = () -> time;
+    /** The store that shares endpoint circuits with a fleet ({@code health.store}); local unless configured. */
+    private final FleetBridge fleet = new FleetBridge(this::sharedBreaker, this::localOutcomes, this::endpointNames,
+            () -> time.now(), () -> time.nanoTime(), () -> { LlmRetryConfig c = config; return c == null ? 60_000 : c.health().window().toMillis(); });
     private final Supplier<LlmRetryConfig> defaultLoader;
     private volatile Supplier<LlmRetryConfig> loader;
 
@@ -169,7 +175,9 @@ public final class LlmRuntime {
     }
 
     private void apply(LlmRetryConfig fresh) {
-        List<String> secrets = new ArrayList<>();
+        StoreSettings store = StoreSettings.of(fresh.health().store(), fresh.health().redisUri());
+        fleet.use(store, LlmRuntime.class.getClassLoader()); // first: a missing store module changes nothing
+        List<String> secrets = new ArrayList<>(StoreSettings.secretsOf(store.uri()));
         for (EndpointSettings e : fresh.endpoints().values()) {
             secrets.add(e.apiKey());
             secrets.addAll(UrlSecrets.values(e.url()));
@@ -286,8 +294,10 @@ public final class LlmRuntime {
     private Target newTarget(String name, ConfiguredEndpoint endpoint, BreakerSettings settings, Duration window,
                              int priority) {
         EndpointHealth health = new EndpointHealth(window);
-        CircuitBreaker breaker = new CircuitBreaker(name, settings, timeSupplier, this::circuitChanged,
-                RecentOutcomes.of(health::successRate, health::windowRequests, health::totalRequests, window));
+        CircuitBreaker breaker = new CircuitBreaker(name, settings, timeSupplier, this::circuitChanged, fleet.recent(name,
+                RecentOutcomes.of(health::successRate, health::windowRequests, health::totalRequests, window)));
+        breaker.trialGate(() -> fleet.mayProbe(name));
+        breaker.streakListener(fleet.streak(name));
         return new Target(name, endpoint, breaker, health, priority);
     }
 
@@ -298,10 +308,33 @@ public final class LlmRuntime {
                 caller == null ? "" : caller.method(),
                 time.now(), b.name(), from, to, retryAt);
         HealthWriter writer = healthWriter;
+        Runnable shared = fleet.changed(b, to, retryAt);
         return () -> {
             listeners.emit(event);
             if (writer != null) writer.changed(); // written later, on the writer's thread
+            if (shared != null) shared.run(); // queued for the store's thread
         };
+    }
+
+    /** The breaker of configured endpoint {@code name} (created if not used yet), or null: for the fleet's store. */
+    private CircuitBreaker sharedBreaker(String name) {
+        LlmRetryConfig c = config;
+        EndpointSettings s = c == null ? null : c.endpoints().get(name);
+        return s == null ? null : endpointTarget(s).breaker;
+    }
+
+    /** This instance's requests and failures to endpoint {@code name} over the health window (the store shares them). */
+    private Outcomes localOutcomes(String name) {
+        Target t = endpointTargets.get(name);
+        if (t == null) return Outcomes.NONE;
+        long now = time.nanoTime();
+        long requests = t.health.windowRequests(now);
+        return requests == 0 ? Outcomes.NONE : new Outcomes(requests, Math.round((1 - t.health.successRate(now)) * requests));
+    }
+
+    private Set<String> endpointNames() {
+        LlmRetryConfig c = config;
+        return c == null ? Set.of() : c.endpoints().keySet();
     }
 
     /**
@@ -426,6 +459,7 @@ public final class LlmRuntime {
      */
     public void shutdown() {
         closeHealthWriter();
+        fleet.close();
         SystemTimeSource.INSTANCE.shutdown();
         WaitingCalls.shutDownAll(); // their retry tasks were just dropped: end them with their last failure
         CallWatch.shutdown();
@@ -435,6 +469,7 @@ public final class LlmRuntime {
     public void resetState() {
         synchronized (configLock) {
             closeHealthWriter(); // first: its last write is of the state being forgotten
+            fleet.close();
             endpointTargets.clear();
             namedTargets.clear();
             staleNamed.clear();
