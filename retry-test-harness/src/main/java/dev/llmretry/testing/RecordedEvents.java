@@ -91,7 +91,7 @@ public final class RecordedEvents {
     }
 
     /**
-     * How the last call ended: its {@link CallSucceeded} or {@link CallExhausted}.
+     * How the last call ended: its {@link CallSucceeded}, {@link CallExhausted} or {@code CallAborted}.
      *
      * @throws AssertionFailedError when no call has ended yet (the message shows the timeline)
      */
@@ -154,5 +154,6 @@ public final class RecordedEvents {
         @Override public void onStreamIncomplete(StreamIncomplete e) { record(e); }
         @Override public void onSuccess(CallSucceeded e) { record(e); }
         @Override public void onExhausted(CallExhausted e) { record(e); }
+        @Override public void onAborted(dev.llmretry.event.CallAborted e) { record(e); }
     }
 }
