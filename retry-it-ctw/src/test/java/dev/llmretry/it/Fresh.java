@@ -35,18 +35,18 @@ final class Fresh implements BeforeEachCallback, AfterEachCallback {
         @Override public void onExhausted(CallExhausted e) { events.add(e); }
     };
 
+    private LlmRuntime.Installation installation;
+
     @Override
     public void beforeEach(ExtensionContext context) {
-        LlmRuntime.get().resetState();
-        LlmRuntime.get().installTimeAndRandom(clock, RandomSource.seeded(11));
+        installation = LlmRuntime.get().install(clock, RandomSource.seeded(11), null);
         LlmResilience.addListener(recorder);
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
         LlmResilience.removeListener(recorder);
-        LlmRuntime.get().resetState();
-        Thread.interrupted();
+        installation.close();
     }
 
     /** Uses this retry.yaml text instead of the classpath one. */

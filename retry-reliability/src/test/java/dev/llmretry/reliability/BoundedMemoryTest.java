@@ -7,7 +7,6 @@ import dev.llmretry.LlmResilience;
 import dev.llmretry.internal.config.ConfigLoader;
 import dev.llmretry.internal.exec.LlmRuntime;
 import dev.llmretry.time.RandomSource;
-import dev.llmretry.time.TimeSource;
 import dev.llmretry.testing.VirtualClock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -32,19 +31,18 @@ class BoundedMemoryTest {
             """;
     static final long SLACK_BYTES = 32L * 1024 * 1024;
 
+    private LlmRuntime.Installation installation;
+
     @AfterEach
     void restore() {
-        LlmRuntime.get().installTimeAndRandom(TimeSource.system(), RandomSource.threadLocal());
-        LlmRuntime.get().resetState();
+        if (installation != null) installation.close();
     }
 
     @Test
     void millionsOfWovenCalls_run_plansAndHeapStayBounded() throws Exception {
         long calls = Long.getLong("memory.calls", 1_500_000);
         LlmRuntime rt = LlmRuntime.get();
-        rt.resetState();
-        rt.installTimeAndRandom(new VirtualClock(), RandomSource.seeded(1));
-        rt.useConfig(ConfigLoader.parse("memory retry.yaml", YAML, v -> null));
+        installation = rt.install(new VirtualClock(), RandomSource.seeded(1), ConfigLoader.parse("memory retry.yaml", YAML, v -> null));
         LongAdder successes = new LongAdder();
         dev.llmretry.event.LlmRetryListener counter = new dev.llmretry.event.LlmRetryListener() {
             @Override public void onSuccess(dev.llmretry.event.CallSucceeded e) { successes.increment(); }

@@ -8,7 +8,6 @@ import dev.llmretry.LlmResilience;
 import dev.llmretry.internal.config.ConfigLoader;
 import dev.llmretry.internal.exec.LlmRuntime;
 import dev.llmretry.time.RandomSource;
-import dev.llmretry.time.TimeSource;
 import dev.llmretry.health.HealthReport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * closing, so every circuit must still close once the upstream recovers).
  */
 class CancellationStormTest {
+    private LlmRuntime.Installation installation;
     static final List<String> ENDPOINTS = List.of("iag", "oneapi", "litellm");
     static final String YAML = """
             circuit-breaker:
@@ -52,17 +52,15 @@ class CancellationStormTest {
         threadsBefore = Thread.getAllStackTraces().keySet();
         time = new RealTime(2, "storm-scheduler");
         storm = new RealTime(1, "storm-driver");
-        LlmRuntime.get().resetState();
-        LlmRuntime.get().installTimeAndRandom(time, RandomSource.seeded(5));
-        LlmRuntime.get().useConfig(ConfigLoader.parse("storm retry.yaml", YAML, v -> null));
+        installation = LlmRuntime.get().install(time, RandomSource.seeded(5),
+                ConfigLoader.parse("storm retry.yaml", YAML, v -> null));
     }
 
     @AfterEach
     void restore() throws InterruptedException {
         storm.close();
         time.close();
-        LlmRuntime.get().installTimeAndRandom(TimeSource.system(), RandomSource.threadLocal());
-        LlmRuntime.get().resetState();
+        installation.close();
         Thread.interrupted();
     }
 

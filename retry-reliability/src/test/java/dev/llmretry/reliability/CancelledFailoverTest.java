@@ -12,7 +12,6 @@ import dev.llmretry.event.LlmRetryListener;
 import dev.llmretry.internal.exec.LlmRuntime;
 import dev.llmretry.time.RandomSource;
 import dev.llmretry.internal.exec.TargetView;
-import dev.llmretry.time.TimeSource;
 import dev.llmretry.testing.VirtualClock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * The slot must be given back, or the circuit stays half-open for ever and no call reaches the endpoint again.
  */
 class CancelledFailoverTest {
+    private LlmRuntime.Installation installation;
     static final String YAML = """
             circuit-breaker:
               default: { failure-threshold: 3, recovery-time: 1s, success-threshold: 1, half-open-max-calls: 1 }
@@ -47,17 +47,15 @@ class CancelledFailoverTest {
 
     @BeforeEach
     void virtualTime() {
-        LlmRuntime.get().resetState();
-        LlmRuntime.get().installTimeAndRandom(clock, RandomSource.seeded(1));
-        LlmRuntime.get().useConfig(ConfigLoader.parse("leak retry.yaml", YAML, v -> null));
+        installation = LlmRuntime.get().install(clock, RandomSource.seeded(1),
+                ConfigLoader.parse("leak retry.yaml", YAML, v -> null));
         LlmResilience.addListener(cancelOnFailover);
     }
 
     @AfterEach
     void restore() {
         LlmResilience.removeListener(cancelOnFailover);
-        LlmRuntime.get().installTimeAndRandom(TimeSource.system(), RandomSource.threadLocal());
-        LlmRuntime.get().resetState();
+        installation.close();
     }
 
     @Test

@@ -48,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * holds exactly the runtime's health, with no temporary file left. {@code -Dsoak.health.seconds=60} runs longer.
  */
 class ChaosSoakHealthFileTest {
+    private LlmRuntime.Installation installation;
     static final int MAX_ATTEMPTS = 5;
     /**
      * The most notices one call may deliver on its own thread: each breaker operation that changes a state delivers
@@ -74,10 +75,7 @@ class ChaosSoakHealthFileTest {
     void realTimeAndAHealthFile() {
         file = dir.resolve("state/health.json");
         time = new RealTime(2, "soak-health-scheduler");
-        LlmRuntime rt = LlmRuntime.get();
-        rt.resetState();
-        rt.installTimeAndRandom(time, RandomSource.seeded(settings.seed()));
-        rt.useConfig(ConfigLoader.parse("soak-health retry.yaml", """
+        installation = LlmRuntime.get().install(time, RandomSource.seeded(settings.seed()), ConfigLoader.parse("soak-health retry.yaml", """
                 retry:
                   default: { max-attempts: %d, initial-backoff: 1ms, max-backoff: 10ms, jitter: full, max-duration: 1s,
                              max-retry-after: 20ms, attempt-timeout: 100ms }
@@ -98,8 +96,7 @@ class ChaosSoakHealthFileTest {
     void restore() throws InterruptedException {
         LlmResilience.removeListener(recorder);
         LlmResilience.removeListener(noticeCounter);
-        LlmRuntime.get().installTimeAndRandom(TimeSource.system(), RandomSource.threadLocal());
-        LlmRuntime.get().resetState();
+        installation.close();
         time.close();
     }
 

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code -Dsoak.seconds=600 -Dsoak.threads=64} (see docs/reliability.md).
  */
 class ChaosSoakTest {
+    private LlmRuntime.Installation installation;
     static final List<String> ENDPOINTS = List.of("iag", "oneapi", "litellm");
 
     final SoakSettings settings = SoakSettings.fromSystemProperties();
@@ -46,18 +47,15 @@ class ChaosSoakTest {
     @BeforeEach
     void installRealTimeAndChaosConfig() {
         time = new RealTime(2, "soak-scheduler");
-        LlmRuntime rt = LlmRuntime.get();
-        rt.resetState();
-        rt.installTimeAndRandom(time, RandomSource.seeded(settings.seed()));
-        rt.useConfig(ConfigLoader.parse("soak retry.yaml", SoakSettings.yaml("sk-soak-key-0001", "proxy-pw-0001"), v -> null));
+        installation = LlmRuntime.get().install(time, RandomSource.seeded(settings.seed()),
+                ConfigLoader.parse("soak retry.yaml", SoakSettings.yaml("sk-soak-key-0001", "proxy-pw-0001"), v -> null));
         LlmResilience.addListener(recorder);
     }
 
     @AfterEach
     void restore() throws InterruptedException {
         LlmResilience.removeListener(recorder);
-        LlmRuntime.get().installTimeAndRandom(dev.llmretry.time.TimeSource.system(), RandomSource.threadLocal());
-        LlmRuntime.get().resetState();
+        installation.close();
         time.close();
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmretry.internal.config.ConfigLoader;
 import dev.llmretry.internal.exec.LlmRuntime;
 import dev.llmretry.time.RandomSource;
-import dev.llmretry.time.TimeSource;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * recovers.
  */
 class ShellSoakTest {
+    private LlmRuntime.Installation installation;
 
     RealTime time;
     RealTime io;
@@ -36,9 +36,8 @@ class ShellSoakTest {
     void realClockAndStormConfig() {
         time = new RealTime(2, "soak-scheduler");
         io = new RealTime(2, "soak-io");
-        LlmRuntime.get().resetState();
-        LlmRuntime.get().installTimeAndRandom(time, RandomSource.seeded(9));
-        LlmRuntime.get().useConfig(ConfigLoader.parse("shell soak retry.yaml", CancellationStormTest.YAML, v -> null));
+        installation = LlmRuntime.get().install(time, RandomSource.seeded(9),
+                ConfigLoader.parse("shell soak retry.yaml", CancellationStormTest.YAML, v -> null));
     }
 
     @AfterEach
@@ -46,8 +45,7 @@ class ShellSoakTest {
         if (upstream != null) upstream.release();
         io.close();
         time.close();
-        LlmRuntime.get().installTimeAndRandom(TimeSource.system(), RandomSource.threadLocal());
-        LlmRuntime.get().resetState();
+        installation.close();
         Thread.interrupted();
     }
 

@@ -4,7 +4,6 @@ import dev.llmretry.LlmResilience;
 import dev.llmretry.internal.config.LlmRetryConfig;
 import dev.llmretry.internal.exec.LlmRuntime;
 import dev.llmretry.time.RandomSource;
-import dev.llmretry.time.TimeSource;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +19,8 @@ final class TestRun {
     final Faults faults = new Faults(clock, events);
     private final HarnessSettings settings;
     private final String name;
-    private TimeSource previousTime;
-    private RandomSource previousRandom;
-    private boolean installed;
+    private LlmRuntime.Installation installation;
+    private boolean owned; // holds RuntimeOwnership until uninstall()
 
     private TestRun(HarnessSettings settings, String name) {
         this.settings = settings;
@@ -34,6 +32,7 @@ final class TestRun {
         LlmRetryConfig config = settings.loadConfig();
         TestRun run = new TestRun(settings, name);
         RuntimeOwnership.acquire(name);
+        run.owned = true;
         try {
             run.install(config);
         } catch (RuntimeException | Error e) {
@@ -44,14 +43,8 @@ final class TestRun {
     }
 
     private void install(LlmRetryConfig config) {
-        LlmRuntime rt = LlmRuntime.get();
-        installed = true;
-        previousTime = rt.time();
-        previousRandom = rt.random();
-        rt.resetState();
-        if (config != null) rt.useConfig(config);
-        rt.installTimeAndRandom(clock, RandomSource.seeded(settings.seed()));
-        rt.installFaultInjector(faults.injector());
+        installation = LlmRuntime.get().install(clock, RandomSource.seeded(settings.seed()), config)
+                .faults(faults.injector());
         LlmResilience.addListener(events.listener());
     }
 
@@ -72,15 +65,14 @@ final class TestRun {
     }
 
     private void uninstall() {
-        if (!installed) return;
-        installed = false;
-        LlmRuntime rt = LlmRuntime.get();
+        if (!owned) return;
+        owned = false;
+        LlmRuntime.Installation done = installation;
+        installation = null;
         try {
             LlmResilience.removeListener(events.listener());
-            rt.installFaultInjector(null);
-            rt.installTimeAndRandom(previousTime, previousRandom);
-            rt.resetState();
-            Thread.interrupted(); // an attempt-timeout interrupt must not leak into the next test
+            if (done != null) done.close(); // the previous time and randomness, fresh state, no stray interrupt
+            else LlmRuntime.get().resetState(); // installing failed half-way
         } finally {
             RuntimeOwnership.release();
         }

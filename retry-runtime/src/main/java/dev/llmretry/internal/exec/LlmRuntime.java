@@ -429,6 +429,56 @@ public final class LlmRuntime {
         return u;
     }
 
+    /**
+     * The one supported way for tests, the harness, the reliability suites and the benchmarks to run the runtime on
+     * their own terms: forgets all state, installs {@code time}, {@code random} and (unless null) {@code config};
+     * closing removes any fault injector, restores the time and randomness in force before, forgets all state again
+     * and clears an interrupt a timed-out attempt may have left on the closing thread. One installation at a time.
+     *
+     * <pre>{@code
+     * try (LlmRuntime.Installation run = LlmRuntime.get().install(clock, RandomSource.seeded(7), config)) {
+     *     run.faults(injector);
+     *     ... // calls on virtual time
+     * }
+     * }</pre>
+     */
+    public Installation install(TimeSource newTime, RandomSource newRandom, LlmRetryConfig newConfig) {
+        Installation installation = new Installation(time, random);
+        resetState();
+        if (newConfig != null) useConfig(newConfig);
+        installTimeAndRandom(newTime, newRandom);
+        return installation;
+    }
+
+    /** What {@link #install} put in force; {@link #close()} undoes it. */
+    public final class Installation implements AutoCloseable {
+        private final TimeSource previousTime;
+        private final RandomSource previousRandom;
+        private boolean closed;
+
+        private Installation(TimeSource previousTime, RandomSource previousRandom) {
+            this.previousTime = previousTime;
+            this.previousRandom = previousRandom;
+        }
+
+        /** Injects faults before attempts (the harness); removed on close. */
+        public Installation faults(FaultInjector injector) {
+            installFaultInjector(injector);
+            return this;
+        }
+
+        /** Restores the time and randomness in force before and forgets all state. Idempotent. */
+        @Override
+        public void close() {
+            if (closed) return;
+            closed = true;
+            installFaultInjector(null);
+            installTimeAndRandom(previousTime, previousRandom);
+            resetState();
+            Thread.interrupted(); // an attempt-timeout interrupt must not leak into what runs next
+        }
+    }
+
     /** For the test harness: replaces the clock/scheduler and the random source, and forgets all plans. */
     public void installTimeAndRandom(TimeSource newTime, RandomSource newRandom) {
         this.time = newTime;
