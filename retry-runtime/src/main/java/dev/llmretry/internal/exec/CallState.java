@@ -18,18 +18,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One call after its first failure: the single "what happens next" logic shared by the sync, async and streaming
- * shells. {@link #failed} classifies a failure, records it, and either throws (abort, exhausted, deadline, no
+ * One call's state: created at its first failure by the sync loop ({@link MethodPlan#failed}), or at its start by
+ * the shells that allocate anyway ({@code MethodPlan.begin()}); the single "what happens next" logic shared by the
+ * sync, async and streaming shells. {@link #failed} classifies a failure, records it, and either throws (abort, exhausted, deadline, no
  * endpoint left) or leaves a next step: retry the same endpoint after {@link #delayNanos()}, or go to the next
  * endpoint now. The shell waits (sleeping or scheduling) and calls {@link #acquireNext()} before the next attempt.
  * Used by one call at a time (never concurrently).
  *
  * <pre>{@code
- * CallState call = plan.failed(permit, start, callId, firstFailure);   // throws if the call is over
+ * CallState call = plan.begin();                              // the first permit (async shells)
  * while (true) {
- *     call.awaitNext();                                         // sleeps the backoff, takes a permit
- *     try { result = body(call.endpoint()); } catch (Throwable t) { call.failed(t); continue; }
- *     call.succeeded();
+ *     try { result = body(call.endpoint()); } catch (Throwable t) { call.failed(t); call.awaitNext(); continue; }
+ *     call.succeeded();                                         // failed() throws when the call is over
  *     return result;
  * }
  * }</pre>

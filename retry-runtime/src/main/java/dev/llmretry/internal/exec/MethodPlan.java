@@ -24,12 +24,16 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * the first failure hands over to a {@link CallState}. Immutable; thread-safe.
  *
  * <pre>{@code
- * MethodPlan plan = runtime.plans().of(method);
- * long start = plan.start();
- * long callId = plan.started();
+ * MethodPlan plan = runtime.plans().of(method);              // the sync loop, as SyncCall and the advice run it
+ * long start = plan.start(), callId = plan.started();
  * Object permit = plan.enter(callId);
- * try { result = body(plan.endpoint(permit)); } catch (Throwable t) { CallState call = plan.failed(permit, start, callId, t); ... }
- * plan.succeeded(permit, start, callId);
+ * CallState call = null;                                      // until the first failure: nothing allocated
+ * while (true) {
+ *     try { result = body(plan.endpoint(permit)); }
+ *     catch (Throwable t) { call = plan.failed(call, permit, start, callId, null, null, t); permit = call.permit(); continue; }
+ *     plan.succeeded(call, permit, start, callId);
+ *     return result;
+ * }
  * }</pre>
  */
 public final class MethodPlan {
