@@ -1,9 +1,6 @@
 package dev.llmretry.reactor;
 
 import dev.llmretry.LlmCall;
-import java.lang.reflect.Method;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.reflect.MethodSignature;
 import reactor.adapter.JdkFlowAdapter;
@@ -22,9 +19,6 @@ import reactor.core.publisher.Mono;
  * }</pre>
  */
 public final class ReactorCalls {
-    /** One call per advised join point, built on its first use (as the core's advice caches its plans). */
-    private static final ConcurrentMap<JoinPoint.StaticPart, LlmCall> CALLS = new ConcurrentHashMap<>();
-
     private ReactorCalls() {
     }
 
@@ -48,14 +42,12 @@ public final class ReactorCalls {
                 endpoint -> JdkFlowAdapter.publisherToFlowPublisher(castFlux(body.apply(endpoint)).contextWrite(context)))));
     }
 
+    /**
+     * The method's call; {@code LlmCall.forMethod} caches it per method without holding the application's classes (a
+     * static map here kept a redeployed application's classes alive).
+     */
     static LlmCall callOf(JoinPoint.StaticPart at) {
-        LlmCall call = CALLS.get(at);
-        return call != null ? call : CALLS.computeIfAbsent(at, ReactorCalls::forJoinPoint);
-    }
-
-    private static LlmCall forJoinPoint(JoinPoint.StaticPart at) {
-        Method method = ((MethodSignature) at.getSignature()).getMethod();
-        return LlmCall.forMethod(method);
+        return LlmCall.forMethod(((MethodSignature) at.getSignature()).getMethod());
     }
 
     @SuppressWarnings("unchecked")
