@@ -9,6 +9,7 @@ import dev.llmretry.internal.exec.AsyncCall;
 import dev.llmretry.internal.exec.CallSpec;
 import dev.llmretry.internal.exec.LlmRuntime;
 import dev.llmretry.internal.exec.MethodPlan;
+import dev.llmretry.internal.exec.Plans;
 import dev.llmretry.internal.exec.RetryingPublisher;
 import dev.llmretry.internal.exec.Sneaky;
 import dev.llmretry.internal.exec.StreamCall;
@@ -167,9 +168,24 @@ public final class LlmCall {
         return (Flow.Publisher<T>) (Flow.Publisher<?>) new RetryingPublisher(plan(), attempt::apply);
     }
 
+    /**
+     * The plan in force, remembered with the plans' generation: a call compares one reference instead of hashing and
+     * comparing its whole spec in the plans' map (a reload or reset starts a new generation, and the next call looks
+     * the plan up again).
+     */
     private MethodPlan plan() {
-        LlmRuntime runtime = LlmRuntime.get();
-        return method != null ? runtime.plans().of(method) : runtime.plans().of(spec);
+        Plans plans = LlmRuntime.get().plans();
+        Object generation = plans.generation();
+        Cached c = cached;
+        if (c != null && c.generation == generation) return c.plan;
+        MethodPlan p = method != null ? plans.of(method) : plans.of(spec);
+        cached = new Cached(generation, p);
+        return p;
+    }
+
+    private volatile Cached cached;
+
+    private record Cached(Object generation, MethodPlan plan) {
     }
 
     /** Builds the plan once now, so that a mistake fails here rather than at the first call. */

@@ -162,6 +162,26 @@ class LlmCallTest extends WovenTestBase {
     }
 
     @Test
+    void callUsedBeforeAReload_picksUpTheNewSettings_atItsNextCall() throws Exception {
+        LlmCall summarize = LlmCall.builder("acme.summarize").retry("default").failover("iag").build();
+        backend.script("iag", status(503), status(503));
+        assertEquals("answer from iag to q", summarize.call(e -> backend.call(e.name(), "q")), "a third attempt allowed");
+
+        LlmResilience.useConfig("reloaded retry.yaml", """
+                retry:
+                  default: { max-attempts: 6, initial-backoff: 1s, jitter: none }
+                endpoints:
+                  iag: { url: "https://iag.example/v1" }
+                methods:
+                  "acme.summarize": { retry: { max-attempts: 2 } }
+                """);
+        backend.script("iag", status(503), status(503), status(503));
+
+        assertThrows(LlmHttpException.class, () -> summarize.call(e -> backend.call(e.name(), "q")));
+        assertEquals(List.of("iag", "iag", "iag", "iag", "iag"), backend.calls(), "3, then 2 after the reload");
+    }
+
+    @Test
     void unknownEndpoint_build_failsWithDidYouMean() {
         LlmRetryConfigException e = assertThrows(LlmRetryConfigException.class,
                 () -> LlmCall.builder("acme.chat").failover("iag", "onapi").build());

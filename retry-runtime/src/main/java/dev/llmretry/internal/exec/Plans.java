@@ -63,6 +63,14 @@ public final class Plans {
         byJoinPoint = new ConcurrentHashMap<>();
     }
 
+    /**
+     * Identifies the plans in force: a new object after every {@link #clear()} (a reload, a reset, a new clock), so a
+     * caller that remembers a plan with it knows when to look the plan up again.
+     */
+    public Object generation() {
+        return byJoinPoint;
+    }
+
     /** Plans currently cached (bounded by the number of protected methods). */
     public int size() {
         return byJoinPoint.size();
