@@ -13,7 +13,7 @@ import org.aspectj.lang.annotation.SuppressAjWarnings;
  * <p>Code-style advice on purpose: it uses only {@code proceed} and {@code thisJoinPointStaticPart}, so ajc inlines
  * it into the woven method and no {@code JoinPoint} or closure is ever allocated (see docs/benchmarks.md). The body
  * is the same loop for every variant; the variants differ only in where the {@code Endpoint} parameter sits, since
- * AspectJ can rebind an argument only at a position fixed in the pointcut. {@code SyncAdviceShapeTest} checks that
+ * AspectJ can rebind an argument only at a position fixed in the pointcut. {@code AdviceShapeTest} checks that
  * every variant, and {@code SyncCall} (the same loop for lambdas), stay the same statement for statement. One loop,
  * one {@code proceed}: the first attempt and later ones go through the same calls; the call's state
  * ({@link CallState}) is created at its first failure, so a first-attempt success allocates nothing.

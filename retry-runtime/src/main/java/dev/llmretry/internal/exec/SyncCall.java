@@ -5,8 +5,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The sync shell for callers that hand over a lambda ({@code LlmCall}, interceptors, the test harness): the same loop
- * as the woven sync advice, with {@link LlmCall.Attempt#apply} in place of {@code proceed} (taken as is: no adapter, so an {@code LlmCall} allocates nothing per call either). {@code SyncAdviceShapeTest}
- * checks that the advice's loop and this one stay the same statement for statement.
+ * as the woven sync advice, with {@link LlmCall.Attempt#apply} in place of {@code proceed} (taken as is: no adapter,
+ * so an {@code LlmCall} allocates nothing per call either). {@code AdviceShapeTest} checks that the advice's loop and
+ * this one stay the same statement for statement.
  *
  * <pre>{@code
  * Object answer = SyncCall.run(plan, endpoint -> client.complete(endpoint, prompt));
