@@ -39,7 +39,6 @@ public final class CallState implements CircuitBreaker.Caller {
 
     final MethodPlan plan;
     private final long startNanos;
-    private final long deadlineNanos;
     private final boolean[] tried;
     private final List<Throwable> failures = new ArrayList<>(4);
     private final List<String> endpointsTried = new ArrayList<>(4);
@@ -61,7 +60,6 @@ public final class CallState implements CircuitBreaker.Caller {
         this.permit = permit;
         this.current = Target.of(permit);
         this.startNanos = startNanos;
-        this.deadlineNanos = plan.retry == null ? Long.MAX_VALUE : saturatedAdd(startNanos, plan.retry.maxDuration().toNanos());
         this.tried = new boolean[plan.targets.length];
         this.probe = permit instanceof BreakerState s && s.isProbe();
         this.permitUnused = true; // until the first attempt's outcome is recorded
@@ -119,7 +117,7 @@ public final class CallState implements CircuitBreaker.Caller {
         failures.add(failure);
         boolean open = current.failed(permit, now, summary, plan.time.now(), this);
         if (attempts >= plan.maxAttempts) throw exhausted(Reason.ATTEMPTS_EXHAUSTED, null);
-        if (now - deadlineNanos >= 0) throw exhausted(Reason.DEADLINE, null);
+        if (now - deadlineNanos(now) >= 0) throw exhausted(Reason.DEADLINE, null);
         if (probe) throw exhausted(Reason.PROBE_FAILED, null); // a last-resort probe gets one attempt
         Decision decision = plan.retry == null ? Decision.FAILOVER : c.decision();
         String reason = c.reason();
@@ -149,7 +147,7 @@ public final class CallState implements CircuitBreaker.Caller {
     private void retryOrMoveOn(Throwable failure, String summary, Classification c, Duration hint, long now) {
         long delay = plan.backoff.delayNanos(retriesHere, previousDelay, plan.runtime.random());
         if (hint != null) delay = Math.max(delay, hint.toNanos());
-        if (delay > deadlineNanos - now) {
+        if (delay > deadlineNanos(now) - now) {
             if (!tryFailOver(failure, summary, "deadline")) throw exhausted(Reason.DEADLINE, null);
             return;
         }
@@ -289,8 +287,12 @@ public final class CallState implements CircuitBreaker.Caller {
         return false;
     }
 
-    private static long saturatedAdd(long a, long b) {
-        long r = a + b;
-        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    /**
+     * When the call must end: {@code max-duration} after its start. Computed when asked (a failure, so off the happy
+     * path): a start taken from the call clock may be stale by more than a tick if the watchdog was kept from running,
+     * which the clock only learns later ({@link CallWatch#soundStart}).
+     */
+    private long deadlineNanos(long now) {
+        return CallWatch.deadline(plan, plan.soundStart(startNanos, now));
     }
 }

@@ -18,19 +18,28 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Free of allocation and of shared writes on the happy path: each thread has one slot (a JDK
  * {@link AtomicLongArray}, so a thread of an application server never pins this library's class loader), armed and
  * disarmed with ordered writes to that slot only; the watchdog scans the slots, sleeping until the earliest deadline
- * it saw and at most {@value #SCAN_MILLIS} ms, and ends after about 2 s without a call to watch (the next call
+ * it saw and at most {@value #SCAN_MILLIS} ms, and ends after about 2 s without a protected call (the next call
  * starts it again). A nested protected call keeps the outer call's deadline. Thread-safe.
  *
+ * <p>The watchdog also keeps the <em>call clock</em> ({@link #startNanos()}): a reading of {@link System#nanoTime()}
+ * it refreshes at every tick while calls run, so a call on the system clock learns its start from one memory read
+ * instead of a clock read (about 20 ns, the largest cost of the happy path). A tick is at most
+ * {@value #SCAN_MILLIS} ms and at most 1% of the shortest {@code max-duration} in use ({@link #tickWithin}), never
+ * under 1 ms: a call's start, and so its deadline, is at most one tick early (plus however long the watchdog thread
+ * waited for a core), never late. Without a running watchdog a call reads the clock itself and starts it.
+ *
  * <pre>{@code
+ * long start = CallWatch.startNanos();
  * AtomicLongArray watch = CallWatch.arm(plan, start);
  * try { ... } finally { CallWatch.disarm(watch); }
  * }</pre>
  */
 public final class CallWatch {
     static final long SCAN_MILLIS = 50;
-    private static final int IDLE_SCANS = 40; // about 2 s without a call to watch: the watchdog ends
+    private static final long MAX_TICK_NANOS = SCAN_MILLIS * 1_000_000, MIN_TICK_NANOS = 1_000_000;
+    private static final long IDLE_NANOS = 2_000_000_000L; // without a protected call: the watchdog ends
     private static final long RETIRE_GRACE_NANOS = 1_000_000;
-    private static final int STATE = 0, DEADLINE = 1, STRAY = 2;
+    private static final int STATE = 0, DEADLINE = 1, STRAY = 2, START = 3;
     private static final long IDLE = 0, ARMED = 1, FIRING = 2, FIRED = 3, CONSUMED = 4;
     /**
      * Each thread's {@link Watched}, held weakly: a thread-local value of a library class would keep the library's
@@ -41,6 +50,22 @@ public final class CallWatch {
             ThreadLocal.withInitial(() -> new java.lang.ref.WeakReference<>(register()));
     private static final ConcurrentLinkedQueue<Watched> WATCHED = new ConcurrentLinkedQueue<>();
     private static volatile Thread watchdog;
+    /** The call clock: {@link System#nanoTime()} at the watchdog's latest tick; valid while {@link #ticking}. */
+    private static volatile long clock;
+    /** Whether a live watchdog keeps {@link #clock}; only changed under the class's lock. */
+    private static volatile boolean ticking;
+    /** Whether a call read {@link #clock} since the latest tick (written once per tick at most: no contention). */
+    private static volatile boolean clockRead;
+    private static volatile long tickNanos = MAX_TICK_NANOS;
+    /** The longest max-duration of a plan on the system clock: how long a {@link #LATE} entry may still matter. */
+    private static volatile long horizonNanos;
+    /**
+     * Ticks that were stale for longer than two ticks (the watchdog waited for a core, or a pause): the call clock's
+     * value then, mapped to when the next value was published. A call that started from such a value started before
+     * that instant ({@link #soundStart}). Empty unless the watchdog was held up; an entry leaves once every call that
+     * could have read its value is past the horizon.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Long, Long> LATE = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CallWatch() {
     }
@@ -48,7 +73,7 @@ public final class CallWatch {
     /** One thread's slot, and the clock its armed deadline is on (each runtime has its own: tests, benchmarks). */
     private static final class Watched {
         final Thread thread;
-        final AtomicLongArray slot = new AtomicLongArray(3);
+        final AtomicLongArray slot = new AtomicLongArray(4);
         volatile TimeSource time;
 
         Watched(Thread thread) {
@@ -60,6 +85,53 @@ public final class CallWatch {
         Watched w = new Watched(Thread.currentThread());
         WATCHED.add(w);
         return w;
+    }
+
+    /**
+     * When a call on the system clock starts, at most one tick early: the call clock while the watchdog keeps it (one
+     * memory read), else {@link System#nanoTime()}, and the watchdog is started to keep it from now on.
+     */
+    static long startNanos() {
+        if (ticking) {
+            if (!clockRead) clockRead = true;
+            return clock;
+        }
+        long now = System.nanoTime();
+        if (watchdog == null) startWatchdog();
+        return now;
+    }
+
+    /**
+     * Keeps the call clock's tick within 1% of {@code maxDurationNanos} (between 1 and {@value #SCAN_MILLIS} ms), so a
+     * deadline that short is not cut by more than 1%. Ticks only get shorter (a plan built with a short max-duration).
+     */
+    static void tickWithin(long maxDurationNanos) {
+        long tick = Math.max(MIN_TICK_NANOS, Math.min(MAX_TICK_NANOS, maxDurationNanos / 100));
+        if (tick >= tickNanos && maxDurationNanos <= horizonNanos) return;
+        synchronized (CallWatch.class) {
+            if (tick < tickNanos) tickNanos = tick;
+            if (maxDurationNanos > horizonNanos) horizonNanos = maxDurationNanos;
+        }
+        Thread t = watchdog;
+        if (t != null) LockSupport.unpark(t); // take the shorter tick now rather than after the current one
+    }
+
+    /**
+     * The start to count a deadline from, for a call whose {@link #startNanos()} was {@code start}: {@code start}
+     * unless that value was stale for longer than two ticks, then the latest the call can have started (less one
+     * tick), so a deadline is at most two ticks early however long the watchdog was held up, and late only by about
+     * that hold-up. Read on slow paths only (a failure, the watchdog firing). {@code nowNanos}: the system clock now.
+     */
+    static long soundStart(long start, long nowNanos) {
+        long tick = tickNanos;
+        if (start == clock) return Math.max(start, nowNanos - tick); // no later tick yet: it started before now
+        Long next = LATE.isEmpty() ? null : LATE.get(start);
+        return next == null ? start : Math.max(start, next - tick);
+    }
+
+    /** The call clock's current tick, in nanoseconds (for tests). */
+    static long tickNanos() {
+        return tickNanos;
     }
 
     /** Starts watching the call that started at {@code start}; null (free) when it has no deadline or is nested. */
@@ -74,6 +146,7 @@ public final class CallWatch {
         if (slot.get(STATE) != IDLE) return null; // nested: the outer call's deadline stays in force
         if (w.time != plan.time) w.time = plan.time; // written before the slot is armed, read after
         if (slot.get(STRAY) != 0) clearStray(slot);
+        slot.lazySet(START, start);
         slot.lazySet(DEADLINE, deadline(plan, start));
         slot.lazySet(STATE, ARMED);
         if (watchdog == null) startWatchdog();
@@ -153,23 +226,66 @@ public final class CallWatch {
         t.start();
     }
 
-    /** Ends the watchdog thread (idempotent); the next armed call starts it again. */
+    /** Ends the watchdog thread (idempotent); the next call starts it again. */
     static synchronized void shutdown() {
         Thread t = watchdog;
         watchdog = null;
+        ticking = false;
         if (t != null) t.interrupt();
+    }
+
+    /** Whether the watchdog keeps the call clock now (for tests). */
+    static boolean ticking() {
+        return ticking;
     }
 
     private static void watch() {
         Thread self = Thread.currentThread();
-        long scan = SCAN_MILLIS * 1_000_000;
-        int idleScans = 0;
-        while (watchdog == self && !self.isInterrupted()) {
-            long sleep = scan(scan);
-            idleScans = anyArmed() ? 0 : idleScans + 1;
-            if (idleScans >= IDLE_SCANS && retire(self)) return;
-            LockSupport.parkNanos(sleep);
+        long lastCall = System.nanoTime();
+        try {
+            while (!self.isInterrupted()) {
+                long previous = clock;
+                if (!tick(self)) return;
+                long now = System.nanoTime(); // after publishing: calls that read the previous value did so before
+                noteIfLate(previous, now);
+                long sleep = scan(MAX_TICK_NANOS);
+                if (clockRead || anyArmed()) {
+                    clockRead = false;
+                    lastCall = now;
+                } else if (now - lastCall >= IDLE_NANOS && retire(self)) {
+                    return;
+                }
+                LockSupport.parkNanos(Math.min(sleep, tickNanos));
+            }
+        } finally {
+            synchronized (CallWatch.class) { // however it ends (even by an Error), a clock nobody keeps is not used
+                if (watchdog == self) {
+                    watchdog = null;
+                    ticking = false;
+                }
+            }
         }
+    }
+
+    /**
+     * Sets the call clock to the system clock if {@code self} is still the watchdog; false when it is not (it was
+     * retired or shut down). Under the lock, so a watchdog that was replaced never marks the clock kept again.
+     */
+    private static synchronized boolean tick(Thread self) {
+        if (watchdog != self) return false;
+        clock = System.nanoTime();
+        ticking = true;
+        return true;
+    }
+
+    /**
+     * Remembers {@code previous} if calls could read it for more than two ticks (it was replaced only at
+     * {@code replacedAt}), and forgets entries older than any deadline that could still use them.
+     */
+    private static void noteIfLate(long previous, long replacedAt) {
+        if (previous != 0 && replacedAt - previous > 2 * tickNanos) LATE.put(previous, replacedAt);
+        // a call that read a stale value started before it was replaced, so it ends by then + the longest max-duration
+        if (!LATE.isEmpty()) LATE.values().removeIf(replaced -> replacedAt - replaced > horizonNanos + MAX_TICK_NANOS);
     }
 
     /** Fires every slot whose deadline has passed; returns how long to sleep until the next deadline (capped). */
@@ -181,7 +297,12 @@ public final class CallWatch {
                 continue;
             }
             if (w.slot.get(STATE) != ARMED) continue;
-            long left = w.slot.get(DEADLINE) - w.time.nanoTime(); // the clock of the runtime that armed it
+            long now = w.time.nanoTime(); // the clock of the runtime that armed it
+            long left = w.slot.get(DEADLINE) - now;
+            if (left <= 0 && w.time == SystemTimeSource.INSTANCE) { // started from a stale call clock? not yet, then
+                long start = w.slot.get(START);
+                left += soundStart(start, now) - start;
+            }
             if (left > 0) {
                 sleep = Math.min(sleep, left);
             } else if (w.slot.compareAndSet(STATE, ARMED, FIRING)) {
@@ -198,7 +319,7 @@ public final class CallWatch {
     }
 
     /**
-     * After a while with no call to watch, the watchdog ends (an idle application keeps no thread of ours). A call
+     * After a while with no protected call, the watchdog ends (an idle application keeps no thread of ours). A call
      * armed while it was leaving either saw no watchdog and starts one, or is seen by the look after the grace
      * period, which takes the watchdog back. Returns whether this thread is done.
      */
@@ -206,6 +327,7 @@ public final class CallWatch {
         synchronized (CallWatch.class) {
             if (watchdog != self) return true;
             watchdog = null;
+            ticking = false; // calls read the clock themselves (and start a watchdog) from now on
         }
         LockSupport.parkNanos(RETIRE_GRACE_NANOS);
         if (!anyArmed() || self.isInterrupted()) return true;

@@ -47,6 +47,8 @@ public final class MethodPlan {
     final int endpointParameter;
     final LlmRuntime runtime;
     final TimeSource time;
+    /** Whether {@link #time} is the system clock, whose call starts come from the watchdog's call clock. */
+    private final boolean systemClock;
     private final long attemptTimeoutNanos;
     private final FaultInjector faults;
     private final RuntimeException error;
@@ -64,6 +66,8 @@ public final class MethodPlan {
         this.endpointParameter = endpointParameter;
         this.runtime = runtime;
         this.time = runtime.time();
+        this.systemClock = time == SystemTimeSource.INSTANCE;
+        if (systemClock && retry != null) CallWatch.tickWithin(retry.maxDuration().toNanos());
         this.attemptTimeoutNanos = retry == null || retry.attemptTimeout() == null ? 0 : retry.attemptTimeout().toNanos();
         this.faults = runtime.faultInjector();
         this.order = new TargetOrder(targets, strategy);
@@ -82,6 +86,7 @@ public final class MethodPlan {
         this.endpointParameter = -1;
         this.runtime = runtime;
         this.time = runtime.time();
+        this.systemClock = false;
         this.attemptTimeoutNanos = 0;
         this.faults = null;
         this.order = new TargetOrder(targets, strategy);
@@ -99,9 +104,21 @@ public final class MethodPlan {
         return LlmRuntime.get().plans().of(joinPoint);
     }
 
-    /** The call's start on the library's clock. Woven ABI. */
+    /**
+     * The call's start on the library's clock: on the system clock, the watchdog's call clock (at most one tick early,
+     * so a deadline never ends late; see {@link CallWatch}), any other clock read as is. Woven ABI.
+     */
     public long start() {
-        return time.nanoTime();
+        return systemClock ? CallWatch.startNanos() : time.nanoTime();
+    }
+
+    /**
+     * The start to count {@code max-duration} from, for a call that began at {@code start} (from {@link #start()}):
+     * at most two ticks of the call clock earlier than its true start, even if the watchdog was kept from running
+     * meanwhile ({@link CallWatch#soundStart}); {@code start} itself on any other clock.
+     */
+    long soundStart(long start, long nowNanos) {
+        return systemClock ? CallWatch.soundStart(start, nowNanos) : start;
     }
 
     /**
@@ -237,7 +254,7 @@ public final class MethodPlan {
      * @throws EndpointsUnavailableException when every circuit is open
      */
     CallState begin() {
-        long start = start();
+        long start = time.nanoTime(); // these shells allocate anyway: the exact start costs them nothing that matters
         long callId = started();
         return new CallState(this, enter(callId), start, callId);
     }

@@ -1,6 +1,7 @@
 package dev.llmretry.internal.health;
 
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -18,7 +19,12 @@ import java.util.concurrent.atomic.LongAdder;
 public final class EndpointHealth {
     private static final int BUCKETS = 12;
 
-    private final LongAdder total = new LongAdder();
+    /**
+     * Requests counted in buckets that were rotated out since; with the live buckets and {@link #neutral} they make
+     * the total, so an outcome is one striped increment (not two: the total is not counted separately).
+     */
+    private final AtomicLong retired = new AtomicLong();
+    private final LongAdder neutral = new LongAdder();
     private final Bucket[] buckets = new Bucket[BUCKETS];
     private final long bucketNanos;
     /** The bucket most recently rotated to: the common case finds the bucket without the two 64-bit divisions. */
@@ -33,13 +39,11 @@ public final class EndpointHealth {
     }
 
     public void recordSuccess(long nanos) {
-        total.increment();
         bucket(nanos).ok.increment();
     }
 
     /** @param error a one-line description with secrets already masked */
     public void recordFailure(long nanos, String error, Instant at) {
-        total.increment();
         bucket(nanos).failed.increment();
         lastError = error;
         lastErrorAt = at;
@@ -47,10 +51,20 @@ public final class EndpointHealth {
 
     /** A request whose failure says nothing about the endpoint (a bad request): counted, but not in the rate. */
     public void recordNeutral() {
-        total.increment();
+        neutral.increment();
     }
 
-    public long totalRequests() { return total.sum(); }
+    /**
+     * Requests ever counted. Exact once recorded: a rotation moves a bucket's counts to {@link #retired} cell by cell
+     * ({@link LongAdder#sumThenReset}), so an outcome recorded meanwhile lands in one or the other, never in neither.
+     * While a bucket rotates, a read may miss its counts for a moment (never count them twice): {@code retired} is
+     * read first and added to after the reset.
+     */
+    public long totalRequests() {
+        long n = retired.get() + neutral.sum();
+        for (Bucket b : buckets) n += b.ok.sum() + b.failed.sum();
+        return n;
+    }
 
     /** Share of successful requests over the window ending at {@code nowNanos}; 1.0 when there were none. */
     public double successRate(long nowNanos) {
@@ -82,7 +96,7 @@ public final class EndpointHealth {
         if (nanos >= c.startNanos && nanos < c.endNanos) return c; // a range check instead of floorDiv + floorMod
         long epoch = Math.floorDiv(nanos, bucketNanos);
         Bucket b = buckets[(int) Math.floorMod(epoch, (long) BUCKETS)];
-        if (b.epoch != epoch) b.rotate(epoch, bucketNanos);
+        if (b.epoch != epoch) b.rotate(epoch, bucketNanos, retired);
         if (b.epoch == epoch && epoch > current.epoch) current = b;
         return b;
     }
@@ -95,12 +109,11 @@ public final class EndpointHealth {
         final LongAdder ok = new LongAdder();
         final LongAdder failed = new LongAdder();
 
-        synchronized void rotate(long to, long bucketNanos) {
+        synchronized void rotate(long to, long bucketNanos, AtomicLong retired) {
             if (epoch >= to) return;
             startNanos = Long.MAX_VALUE; // empty while being reset, so the fast path cannot pick it half-rotated
             endNanos = Long.MIN_VALUE;
-            ok.reset();
-            failed.reset();
+            retired.addAndGet(ok.sumThenReset() + failed.sumThenReset());
             epoch = to;
             long start = to * bucketNanos;
             endNanos = start + bucketNanos;

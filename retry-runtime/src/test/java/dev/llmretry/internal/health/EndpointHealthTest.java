@@ -65,4 +65,33 @@ class EndpointHealthTest {
         assertEquals(80_000, h.windowRequests(S));
         assertTrue(Math.abs(h.successRate(S) - 0.9) < 1e-9, "rate " + h.successRate(S));
     }
+
+    /** The total is not counted apart from the buckets: a rotation racing with recorders must lose no outcome. */
+    @Test
+    void concurrentRecordingAcrossRotations_totalIsExact() throws Exception {
+        EndpointHealth h = new EndpointHealth(Duration.ofSeconds(12)); // 1 s buckets
+        int threads = 8, perThread = 20_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                fs.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < perThread; i++) { // every thread walks through 5,000 buckets
+                        long at = i * (S / 4);
+                        if (i % 10 == 0) h.recordFailure(at, "x", Instant.EPOCH);
+                        else if (i % 10 == 1) h.recordNeutral();
+                        else h.recordSuccess(at);
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : fs) f.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals((long) threads * perThread, h.totalRequests());
+    }
 }
