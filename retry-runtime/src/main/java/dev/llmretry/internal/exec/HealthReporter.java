@@ -45,7 +45,7 @@ final class HealthReporter {
             all = targets.all();
         } catch (RuntimeException e) {
             out.put(CONFIGURATION_ENTRY, configurationError(e));
-            all = targets.named();
+            all = targets.namedBreakers();
         }
         for (TargetView t : all) out.put(t.name(), HealthReports.status(t.name(), t.breaker(), t.health(), now));
         return new HealthReport(out);

@@ -140,12 +140,12 @@ final class TargetRegistry {
         List<TargetView> out = new ArrayList<>();
         LlmRetryConfig c = config.current();
         for (EndpointSettings e : c.endpoints().values()) out.add(new TargetView(endpoint(e)));
-        out.addAll(named());
+        out.addAll(namedBreakers());
         return out;
     }
 
     /** Every named breaker's target; needs no configuration in force. */
-    List<TargetView> named() {
+    List<TargetView> namedBreakers() {
         return namedTargets.values().stream().map(TargetView::new).toList();
     }
 
