@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 final class ConfigLifecycle {
-    private static final Logger LOG = LoggerFactory.getLogger(LlmRuntime.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LlmRuntime.class); // the category it always logged under
 
     /** Puts a configuration in force, in two steps; both run under the configuration lock. */
     interface Adoption {

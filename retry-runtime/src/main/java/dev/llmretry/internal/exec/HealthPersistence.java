@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 final class HealthPersistence {
-    private static final Logger LOG = LoggerFactory.getLogger(LlmRuntime.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LlmRuntime.class); // the category it always logged under
 
     private final Supplier<HealthReport> report;
     private final Supplier<TimeSource> time;

@@ -52,12 +52,17 @@ class HealthPersistenceTest {
                 () -> time, (b, f, t, r, c) -> null), new EndpointHealth(Duration.ofSeconds(60)), 0);
     }
 
-    @Test
-    void circuitRecordedOpen_restore_staysOpenUntilItsProbeTime_andIsRestoredOnce() throws Exception {
+    /** A health file written before a restart: iag's circuit open, its next probe 30 s after {@link #START}. */
+    Path fileRecordingIagOpenFor30Seconds() throws Exception {
         Path file = dir.resolve("health.json");
         Files.writeString(file, "{\"iag\":{\"state\":\"circuit_open\",\"success_rate\":0.00,\"consecutive_failures\":3,"
                 + "\"total_requests\":3,\"next_probe_at\":\"" + START.plusSeconds(30) + "\"}}");
-        persistence.use(file);
+        return file;
+    }
+
+    @Test
+    void circuitRecordedOpen_restore_staysOpenUntilItsProbeTime_andIsRestoredOnce() throws Exception {
+        persistence.use(fileRecordingIagOpenFor30Seconds());
         Target iag = target("iag");
 
         persistence.restore(iag);
@@ -87,10 +92,7 @@ class HealthPersistenceTest {
 
     @Test
     void forget_dropsWhatARestartRecorded() throws Exception {
-        Path file = dir.resolve("health.json");
-        Files.writeString(file, "{\"iag\":{\"state\":\"circuit_open\",\"success_rate\":0.00,\"consecutive_failures\":3,"
-                + "\"total_requests\":3,\"next_probe_at\":\"" + START.plusSeconds(30) + "\"}}");
-        persistence.use(file);
+        persistence.use(fileRecordingIagOpenFor30Seconds());
 
         persistence.forget();
         Target iag = target("iag");
