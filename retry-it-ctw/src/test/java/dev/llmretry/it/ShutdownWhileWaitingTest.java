@@ -36,7 +36,8 @@ class ShutdownWhileWaitingTest {
 
     @BeforeEach
     void realSchedulerAndALongBackoff() {
-        installation = LlmRuntime.get().install(TimeSource.system(), RandomSource.seeded(3), ConfigLoader.parse("test retry.yaml", """
+        installation = LlmRuntime.get().install(TimeSource.system(), RandomSource.seeded(3),
+                ConfigLoader.parse("test retry.yaml", """
                 retry:
                   default: { initial-backoff: 10m, max-backoff: 10m, max-duration: 1h }
                 endpoints:

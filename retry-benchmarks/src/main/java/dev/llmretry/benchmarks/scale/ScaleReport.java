@@ -50,7 +50,8 @@ public final class ScaleReport {
     /** Starts {@code calls} async calls at one virtual instant, looks at what waits, then lets the clock run. */
     public static BackoffScale asyncCallsInBackoff(int calls) {
         VirtualClock clock = new VirtualClock();
-        try (LlmRuntime.Installation run = LlmRuntime.get().install(clock, RandomSource.seeded(1), LlmRetryConfig.defaults())) {
+        LlmRetryConfig defaults = LlmRetryConfig.defaults();
+        try (LlmRuntime.Installation run = LlmRuntime.get().install(clock, RandomSource.seeded(1), defaults)) {
             FlakyAsyncService service = new FlakyAsyncService();
             Set<Thread> before = Thread.getAllStackTraces().keySet();
             List<CompletableFuture<String>> futures = new ArrayList<>(calls);
@@ -68,7 +69,8 @@ public final class ScaleReport {
 
     static void memoryPerEndpoint(int n) {
         LlmRetryConfig config = ConfigLoader.parse("retry.yaml (" + n + " endpoints)", LargeConfig.withEndpoints(n), v -> null);
-        try (LlmRuntime.Installation run = LlmRuntime.get().install(TimeSource.system(), RandomSource.threadLocal(), config)) {
+        try (LlmRuntime.Installation run = LlmRuntime.get().install(TimeSource.system(), RandomSource.threadLocal(),
+                config)) {
             long before = usedHeapAfterGc();
             Object targets = LlmRuntime.get().targets(); // creates each endpoint's state: target, breaker, health
             long after = usedHeapAfterGc();
