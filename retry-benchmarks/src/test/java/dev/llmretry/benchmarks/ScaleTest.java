@@ -5,18 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.llmretry.benchmarks.scale.LargeConfig;
 import dev.llmretry.benchmarks.scale.ScaleReport;
 import dev.llmretry.internal.config.ConfigLoader;
-import dev.llmretry.internal.exec.LlmRuntime;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** Scale behaviour that can be checked by counting: no thread per waiting call, large configurations load. */
 class ScaleTest {
-    @AfterAll
-    static void forgetState() {
-        LlmRuntime.get().resetState();
-    }
-
     @Test
     void tenThousandAsyncCallsInBackoff_holdNoThread_andAllComplete() {
         ScaleReport.BackoffScale s = ScaleReport.asyncCallsInBackoff(10_000);

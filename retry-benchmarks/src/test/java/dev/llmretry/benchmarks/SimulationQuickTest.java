@@ -9,8 +9,6 @@ import dev.llmretry.benchmarks.sim.Scenario;
 import dev.llmretry.benchmarks.sim.Scenarios;
 import dev.llmretry.benchmarks.sim.Simulation;
 import dev.llmretry.benchmarks.sim.World;
-import dev.llmretry.internal.exec.LlmRuntime;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,11 +21,6 @@ class SimulationQuickTest {
     private static final long SEED = 42;
     private static final double RECOVERY_SECONDS = 120;
     private static final double ERROR_MS = World.ERROR_NANOS / 1e6;
-
-    @AfterAll
-    static void forgetSimulationState() {
-        LlmRuntime.get().resetState();
-    }
 
     /** (i) 15% random failures: at least 99.99% answered, never fewer than plain retry x6, at 1, 10 and 100 calls/s. */
     @ParameterizedTest

@@ -4,6 +4,8 @@ import dev.llmretry.LlmResilience;
 import dev.llmretry.examples.Console.Style;
 import dev.llmretry.internal.exec.LlmRuntime;
 import dev.llmretry.health.HealthReport;
+import dev.llmretry.time.RandomSource;
+import dev.llmretry.time.TimeSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +32,9 @@ public final class DemoRunner {
     public DemoResult run(List<Scenario> scenarios) throws InterruptedException {
         EventTally tally = new EventTally();
         Map<String, String> previous = new HashMap<>();
-        try (DemoServers servers = DemoServers.start(); ConsoleNotifier notifier = new ConsoleNotifier(console)) {
+        try (DemoServers servers = DemoServers.start(); ConsoleNotifier notifier = new ConsoleNotifier(console);
+             LlmRuntime.Installation library = LlmRuntime.get().install(TimeSource.system(),
+                     RandomSource.threadLocal(), null)) {
             Map<String, String> vars = new LinkedHashMap<>(servers.urlVariables());
             vars.putAll(timings.variables());
             vars.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
@@ -45,6 +49,7 @@ public final class DemoRunner {
                     console.line(Style.BOLD, console.symbol("\u2501\u2501 ", "== ") + "[" + (i + 1) + "/"
                             + scenarios.size() + "] " + s.name() + console.symbol(" \u2501\u2501 ", " == ")
                             + s.shows());
+                    library.reset(); // closed circuits, fresh health, retry.yaml read again
                     outcomes.add(runOne(s, servers, chat, tally));
                 }
                 HealthReport report = LlmResilience.health();
@@ -66,7 +71,6 @@ public final class DemoRunner {
 
     private ScenarioOutcome runOne(Scenario s, DemoServers servers, ChatClient chat, EventTally tally)
             throws InterruptedException {
-        LlmRuntime.get().resetState(); // closed circuits, fresh health, retry.yaml read again
         LlmResilience.validate();         // a broken retry.yaml stops the demo here, saying why
         servers.healAll();
         tally.clear();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmretry.LlmHttpException;
-import dev.llmretry.internal.exec.LlmRuntime;
 import dev.llmretry.time.RandomSource;
 import dev.llmretry.time.TimeSource;
 import java.time.Duration;
@@ -34,7 +33,7 @@ class AsyncIsolationTest {
 
     @BeforeEach
     void realTime() {
-        LlmRuntime.get().installTimeAndRandom(TimeSource.system(), RandomSource.seeded(3));
+        fresh.useTime(TimeSource.system(), RandomSource.seeded(3));
         shells.onQuickAttempt(q -> {
             int n = attempts.computeIfAbsent(q, k -> new AtomicInteger()).incrementAndGet();
             if (n == 1 && !q.equals("slow-first")) return CompletableFuture.failedFuture(new LlmHttpException(503, Map.of(), ""));

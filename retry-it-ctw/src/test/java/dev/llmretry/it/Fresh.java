@@ -12,6 +12,7 @@ import dev.llmretry.event.RetryScheduled;
 import dev.llmretry.event.StreamIncomplete;
 import dev.llmretry.internal.exec.LlmRuntime;
 import dev.llmretry.time.RandomSource;
+import dev.llmretry.time.TimeSource;
 import dev.llmretry.testing.VirtualClock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,6 +48,16 @@ final class Fresh implements BeforeEachCallback, AfterEachCallback {
     public void afterEach(ExtensionContext context) {
         LlmResilience.removeListener(recorder);
         installation.close();
+    }
+
+    /** Real time (or any other) instead of the virtual clock, for the rest of the test; state stays. */
+    void useTime(TimeSource time, RandomSource random) {
+        installation.useTime(time, random);
+    }
+
+    /** Forgets every breaker, health counter, plan and the configuration, as a restart would. */
+    void reset() {
+        installation.reset();
     }
 
     /** Uses this retry.yaml text instead of the classpath one. */

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmretry.LlmResilience;
 import dev.llmretry.event.RetryScheduled;
 import dev.llmretry.AttemptTimeoutException;
-import dev.llmretry.internal.exec.LlmRuntime;
 import dev.llmretry.time.RandomSource;
 import dev.llmretry.time.TimeSource;
 import dev.llmretry.testing.FakeLlmServer;
@@ -37,7 +36,7 @@ class HangingAttemptTest {
     FakeLlmServer iag, oneapi;
 
     private void realServersAndClock() {
-        LlmRuntime.get().installTimeAndRandom(TimeSource.system(), RandomSource.seeded(5));
+        fresh.useTime(TimeSource.system(), RandomSource.seeded(5));
         iag = FakeLlmServer.start("iag");
         oneapi = FakeLlmServer.start("oneapi");
         fresh.useYaml("""

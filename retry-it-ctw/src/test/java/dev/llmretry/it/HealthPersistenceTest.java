@@ -48,16 +48,16 @@ class HealthPersistenceTest {
         assertFalse(json.contains("sk-persist-secret-998877"), "no secret in the persisted file: " + json);
 
         // restart: all in-memory state is gone, time starts again from the same instant
-        LlmRuntime.get().resetState();
         VirtualClock restarted = new VirtualClock();
-        LlmRuntime.get().installTimeAndRandom(restarted, RandomSource.seeded(1));
-        fresh.useYaml(yaml(file));
+        try (LlmRuntime.Installation restart = LlmRuntime.get().install(restarted, RandomSource.seeded(1), null)) {
+            fresh.useYaml(yaml(file));
 
-        assertEquals(dev.llmretry.health.HealthState.CIRCUIT_OPEN, LlmResilience.health().endpoint("iag").state());
-        assertEquals("answer from oneapi to after-restart", service.chat("after-restart", null));
-        restarted.advance(Duration.ofSeconds(124));
-        assertEquals("answer from iag to probe", service.chat("probe", null));
-        assertEquals(List.of("iag", "iag", "iag", "oneapi", "oneapi", "iag"), backend.calls());
+            assertEquals(dev.llmretry.health.HealthState.CIRCUIT_OPEN, LlmResilience.health().endpoint("iag").state());
+            assertEquals("answer from oneapi to after-restart", service.chat("after-restart", null));
+            restarted.advance(Duration.ofSeconds(124));
+            assertEquals("answer from iag to probe", service.chat("probe", null));
+            assertEquals(List.of("iag", "iag", "iag", "oneapi", "oneapi", "iag"), backend.calls());
+        }
     }
 
     @Test

@@ -9,7 +9,6 @@ import dev.llmretry.LlmHttpException;
 import dev.llmretry.LlmResilience;
 import dev.llmretry.internal.config.LlmRetryConfig;
 import dev.llmretry.config.LlmRetryConfigException;
-import dev.llmretry.internal.exec.LlmRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,14 +36,14 @@ class ReloadTest {
         file = dir.resolve("retry.yaml");
         Files.writeString(file, override(2));
         previous = System.setProperty("llmretry.config", file.toString());
-        LlmRuntime.get().resetState();
+        fresh.reset();
     }
 
     @AfterEach
     void restore() {
         if (previous == null) System.clearProperty("llmretry.config");
         else System.setProperty("llmretry.config", previous);
-        LlmRuntime.get().resetState();
+        fresh.reset();
     }
 
     void scriptFailures(int n) {
@@ -89,7 +88,7 @@ class ReloadTest {
     @Test
     void brokenFileAtStart_everyProtectedCallFailsWithTheConfigError() throws Exception {
         Files.writeString(file, "retry:\n  default: { max-atempts: 3 }\n");
-        LlmRuntime.get().resetState();
+        fresh.reset();
 
         LlmRetryConfigException e = assertThrows(LlmRetryConfigException.class, () -> service.ask("q"));
 

@@ -32,11 +32,12 @@ class ShutdownWhileWaitingTest {
     final ScriptedBackend backend = new ScriptedBackend();
     final ShapedChatService service = new ShapedChatService(backend);
 
+    LlmRuntime.Installation installation;
+
     @BeforeEach
     void realSchedulerAndALongBackoff() {
-        LlmRuntime.get().resetState();
-        LlmRuntime.get().installTimeAndRandom(TimeSource.system(), RandomSource.seeded(3));
-        LlmRuntime.get().useConfig(ConfigLoader.parse("test retry.yaml", """
+        installation = LlmRuntime.get().install(TimeSource.system(), RandomSource.seeded(3),
+                ConfigLoader.parse("test retry.yaml", """
                 retry:
                   default: { initial-backoff: 10m, max-backoff: 10m, max-duration: 1h }
                 endpoints:
@@ -50,7 +51,7 @@ class ShutdownWhileWaitingTest {
     @AfterEach
     void forget() {
         LlmResilience.shutdown();
-        LlmRuntime.get().resetState();
+        installation.close();
     }
 
     @Test

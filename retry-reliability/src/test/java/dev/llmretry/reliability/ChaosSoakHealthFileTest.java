@@ -129,7 +129,7 @@ class ChaosSoakHealthFileTest {
         outages.close();
 
         LlmRuntime rt = LlmRuntime.get();
-        rt.installTimeAndRandom(new FrozenTime(), RandomSource.seeded(1)); // nothing moves while the file is compared
+        installation.useTime(new FrozenTime(), RandomSource.seeded(1)); // nothing moves while the file is compared
         assertTrue(rt.flushHealth(Duration.ofSeconds(30)), "the health file is written");
         String json = Files.readString(file);
         List<String> leftovers;

@@ -85,7 +85,7 @@ class ChaosSoakReloadTest {
             try {
                 for (int r = 0; r < reloads; r++) {
                     file.replace(yaml(2 + r % 3, 1 + 2 * (r % 2)));
-                    if (r % 4 == 0) LlmRuntime.get().resetState();
+                    if (r % 4 == 0) file.resetRuntime();
                     else LlmResilience.reload();
                 }
                 file.replace(yaml(4, 3));

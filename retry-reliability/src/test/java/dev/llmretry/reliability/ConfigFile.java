@@ -1,6 +1,8 @@
 package dev.llmretry.reliability;
 
 import dev.llmretry.internal.exec.LlmRuntime;
+import dev.llmretry.time.RandomSource;
+import dev.llmretry.time.TimeSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +16,19 @@ import java.nio.file.StandardCopyOption;
 final class ConfigFile {
     private final Path file;
     private final String previous;
+    private final LlmRuntime.Installation installation;
 
-    /** Writes {@code yaml}, points {@code llmretry.config} at it and resets the runtime. */
+    /** Writes {@code yaml}, points {@code llmretry.config} at it and installs a fresh runtime on real time. */
     ConfigFile(Path dir, String yaml) throws IOException {
         file = dir.resolve("retry.yaml");
         replace(yaml);
         previous = System.setProperty("llmretry.config", file.toString());
-        LlmRuntime.get().resetState();
+        installation = LlmRuntime.get().install(TimeSource.system(), RandomSource.threadLocal(), null);
+    }
+
+    /** Forgets every breaker, health counter, plan and the configuration, as a restart would; may race with calls. */
+    void resetRuntime() {
+        installation.reset();
     }
 
     void replace(String yaml) throws IOException {
@@ -28,10 +36,10 @@ final class ConfigFile {
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Puts {@code llmretry.config} back; resets the runtime unless told not to (it may be deadlocked). */
+    /** Puts {@code llmretry.config} back; restores the runtime unless told not to (it may be deadlocked). */
     void restore(boolean resetRuntime) {
         if (previous == null) System.clearProperty("llmretry.config");
         else System.setProperty("llmretry.config", previous);
-        if (resetRuntime) LlmRuntime.get().resetState();
+        if (resetRuntime) installation.close();
     }
 }

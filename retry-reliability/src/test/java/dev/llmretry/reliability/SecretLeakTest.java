@@ -63,10 +63,12 @@ class SecretLeakTest {
 
     @TempDir Path dir;
 
+    LlmRuntime.Installation installation;
+
     @AfterEach
     void restore() {
         LlmResilience.removeListener(recorder);
-        LlmRuntime.get().resetState();
+        if (installation != null) installation.close();
         Thread.interrupted();
     }
 
@@ -103,10 +105,8 @@ class SecretLeakTest {
         long logOffset = Files.exists(LOG) ? Files.size(LOG) : 0;
         Path healthFile = dir.resolve("health.json");
         LlmRuntime rt = LlmRuntime.get();
-        rt.resetState();
-        rt.installTimeAndRandom(TimeSource.system(), RandomSource.seeded(3));
         LlmRetryConfig config = ConfigLoader.parse("secret retry.yaml", yaml(healthFile), v -> null);
-        rt.useConfig(config);
+        installation = rt.install(TimeSource.system(), RandomSource.seeded(3), config);
         LlmResilience.addListener(recorder);
         ScriptedUpstream upstream = new ScriptedUpstream(echoingFailures());
         ScriptedUpstream hanging = new ScriptedUpstream(List.of());

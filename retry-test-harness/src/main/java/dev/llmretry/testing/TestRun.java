@@ -72,7 +72,7 @@ final class TestRun {
         try {
             LlmResilience.removeListener(events.listener());
             if (done != null) done.close(); // the previous time and randomness, fresh state, no stray interrupt
-            else LlmRuntime.get().resetState(); // installing failed half-way
+            // else installing failed, and install() itself forgot what it had put in force
         } finally {
             RuntimeOwnership.release();
         }

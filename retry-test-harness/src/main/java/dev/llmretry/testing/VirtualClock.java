@@ -12,8 +12,7 @@ import java.util.PriorityQueue;
  * is recorded; scheduled tasks run when the clock reaches them ({@link #advance}). Nothing sleeps.
  *
  * <pre>{@code
- * VirtualClock clock = new VirtualClock();
- * LlmRuntime.get().installTimeAndRandom(clock, RandomSource.seeded(1));
+ * VirtualClock clock = new VirtualClock();   // @LlmRetryTest installs one for each test
  * service.ask("hi");                         // retries twice
  * assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), clock.waits());
  * clock.advance(Duration.ofSeconds(120));    // past a circuit's recovery time

@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * An experiment, not a configuration anyone should run: llm-retry's happy path with a clock that costs nothing (it
@@ -27,14 +28,21 @@ public class ClockFreeBench {
     public String q;
 
     private BenchService svc;
+    private LlmRuntime.Installation frozen;
 
     /** Installs the frozen clock and warms the plans. */
     @Setup
     public void setUp() {
-        LlmRuntime.get().installTimeAndRandom(new FrozenTime(), RandomSource.threadLocal());
+        frozen = LlmRuntime.get().install(new FrozenTime(), RandomSource.threadLocal(), null);
         svc = new BenchService();
         LlmRuntime.get().config();
         if (svc.callFull(null, q) == null) throw new IllegalStateException("not woven");
+    }
+
+    /** Puts the real clock back. */
+    @TearDown
+    public void tearDown() {
+        frozen.close();
     }
 
     /** (b) with a free clock. */

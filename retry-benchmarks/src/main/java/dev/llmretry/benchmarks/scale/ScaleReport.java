@@ -4,6 +4,7 @@ import dev.llmretry.internal.config.ConfigLoader;
 import dev.llmretry.internal.config.LlmRetryConfig;
 import dev.llmretry.internal.exec.LlmRuntime;
 import dev.llmretry.time.RandomSource;
+import dev.llmretry.time.TimeSource;
 import dev.llmretry.testing.VirtualClock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,33 +50,34 @@ public final class ScaleReport {
     /** Starts {@code calls} async calls at one virtual instant, looks at what waits, then lets the clock run. */
     public static BackoffScale asyncCallsInBackoff(int calls) {
         VirtualClock clock = new VirtualClock();
-        LlmRuntime.get().resetState();
-        LlmRuntime.get().installTimeAndRandom(clock, RandomSource.seeded(1));
-        LlmRuntime.get().useConfig(LlmRetryConfig.defaults());
-        FlakyAsyncService service = new FlakyAsyncService();
-        Set<Thread> before = Thread.getAllStackTraces().keySet();
-        List<CompletableFuture<String>> futures = new ArrayList<>(calls);
-        for (int i = 0; i < calls; i++) futures.add(service.complete(i));
-        int pending = clock.pendingTasks();
-        long notDone = futures.stream().filter(f -> !f.isDone()).count();
-        List<String> created = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
-                .map(Thread::getName).toList();
-        clock.runAll();
-        long answered = futures.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally()).count();
-        return new BackoffScale(pending, notDone, created, before.size(), Thread.getAllStackTraces().size(), answered,
-                service.attempts());
+        LlmRetryConfig defaults = LlmRetryConfig.defaults();
+        try (LlmRuntime.Installation run = LlmRuntime.get().install(clock, RandomSource.seeded(1), defaults)) {
+            FlakyAsyncService service = new FlakyAsyncService();
+            Set<Thread> before = Thread.getAllStackTraces().keySet();
+            List<CompletableFuture<String>> futures = new ArrayList<>(calls);
+            for (int i = 0; i < calls; i++) futures.add(service.complete(i));
+            int pending = clock.pendingTasks();
+            long notDone = futures.stream().filter(f -> !f.isDone()).count();
+            List<String> created = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
+                    .map(Thread::getName).toList();
+            clock.runAll();
+            long answered = futures.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally()).count();
+            return new BackoffScale(pending, notDone, created, before.size(), Thread.getAllStackTraces().size(),
+                    answered, service.attempts());
+        }
     }
 
     static void memoryPerEndpoint(int n) {
         LlmRetryConfig config = ConfigLoader.parse("retry.yaml (" + n + " endpoints)", LargeConfig.withEndpoints(n), v -> null);
-        LlmRuntime.get().resetState();
-        LlmRuntime.get().useConfig(config);
-        long before = usedHeapAfterGc();
-        Object targets = LlmRuntime.get().targets(); // creates each endpoint's state: target, breaker, health
-        long after = usedHeapAfterGc();
-        System.out.printf(Locale.ROOT, "memory: %d endpoint states (target + breaker + health + endpoint view) take "
-                + "%.0f bytes each (heap delta after GC; %s)%n", n, (after - before) / (double) n,
-                targets.getClass().getSimpleName());
+        try (LlmRuntime.Installation run = LlmRuntime.get().install(TimeSource.system(), RandomSource.threadLocal(),
+                config)) {
+            long before = usedHeapAfterGc();
+            Object targets = LlmRuntime.get().targets(); // creates each endpoint's state: target, breaker, health
+            long after = usedHeapAfterGc();
+            System.out.printf(Locale.ROOT, "memory: %d endpoint states (target + breaker + health + endpoint view) "
+                    + "take %.0f bytes each (heap delta after GC; %s)%n", n, (after - before) / (double) n,
+                    targets.getClass().getSimpleName());
+        }
     }
 
     static void loadTime(int n) {

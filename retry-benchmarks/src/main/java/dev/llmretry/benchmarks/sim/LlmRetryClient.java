@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * llm-retry with the SPEC's default policies and three endpoints: calls go through the woven
  * {@link SimulatedLlmService}, so the real advice, plan, breakers, classifier and async retry loop decide. The
- * runtime gets fresh state, the virtual clock and a seeded random source (full jitter) for each run. A row can turn
+ * runtime gets fresh state, the virtual clock and a seeded random source (full jitter) for each run, installed until
+ * the run closes the client. A row can turn
  * the retry budget off, and a scenario whose endpoint hangs sets an attempt timeout; everything else stays at the
  * defaults.
  */
@@ -29,6 +30,7 @@ final class LlmRetryClient implements Client {
             failover: { enabled: true, strategy: priority }
             """;
 
+    private final LlmRuntime.Installation installation;
     private final SimulatedLlmService service;
 
     LlmRetryClient(VirtualClock clock, World world, long seed, boolean budget, long attemptTimeoutNanos) {
@@ -39,15 +41,18 @@ final class LlmRetryClient implements Client {
                     + attemptTimeoutNanos / 1_000_000 + "ms }");
         }
         LlmRetryConfig config = ConfigLoader.parse("simulation retry.yaml", yaml, name -> null);
-        LlmRuntime runtime = LlmRuntime.get();
-        runtime.resetState();
-        runtime.installTimeAndRandom(clock, RandomSource.seeded(seed));
-        runtime.useConfig(config);
+        this.installation = LlmRuntime.get().install(clock, RandomSource.seeded(seed), config);
         this.service = new SimulatedLlmService(world);
     }
 
     @Override
     public CompletableFuture<?> call(int user) {
         return service.complete(null, user);
+    }
+
+    /** Puts back the clock and randomness in force before and forgets the run's breakers and health. */
+    @Override
+    public void close() {
+        installation.close();
     }
 }

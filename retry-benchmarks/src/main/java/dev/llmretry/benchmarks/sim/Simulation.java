@@ -23,22 +23,23 @@ public final class Simulation {
         int n = arrivals.length;
         World world = new World(clock, scenario.endpoints().apply(seed), n, scenario.horizonNanos());
         if (scenario.eventTo() > 0) world.watchRecoveryFrom(scenario.eventTo());
-        Client client = kind.create(clock, world, seed, scenario.attemptTimeoutNanos());
         long[] took = new long[n];
         boolean[] ok = new boolean[n];
         boolean[] done = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            int user = i;
-            clock.schedule(() -> {
-                long start = clock.nanoTime();
-                client.call(user).whenComplete((v, e) -> {
-                    took[user] = clock.nanoTime() - start - (e == null ? World.ANSWER_NANOS : 0); // the added part
-                    ok[user] = e == null;
-                    done[user] = true;
-                });
-            }, arrivals[i]);
+        try (Client client = kind.create(clock, world, seed, scenario.attemptTimeoutNanos())) {
+            for (int i = 0; i < n; i++) {
+                int user = i;
+                clock.schedule(() -> {
+                    long start = clock.nanoTime();
+                    client.call(user).whenComplete((v, e) -> {
+                        took[user] = clock.nanoTime() - start - (e == null ? World.ANSWER_NANOS : 0); // the added part
+                        ok[user] = e == null;
+                        done[user] = true;
+                    });
+                }, arrivals[i]);
+            }
+            clock.runAll();
         }
-        clock.runAll();
         for (int i = 0; i < n; i++) if (!done[i]) throw new IllegalStateException("user call " + i + " never ended");
         return measure(scenario, kind, world, arrivals, took, ok);
     }

@@ -6,7 +6,7 @@ package dev.llmretry.internal.exec;
  * simulate latency. Absent in production: the executor then pays one null check per attempt.
  *
  * <pre>{@code
- * LlmRuntime.get().installFaultInjector((method, endpoint) -> {
+ * installation.faults((method, endpoint) -> {   // an LlmRuntime.Installation; removed when it closes
  *     if (endpoint.equals("iag")) throw new LlmHttpException(504, Map.of(), "");
  * });
  * }</pre>

@@ -1,7 +1,10 @@
 package dev.llmretry.internal.exec;
 
 import dev.llmretry.internal.classify.FailureSummary;
+import dev.llmretry.internal.config.EndpointSettings;
+import dev.llmretry.internal.config.LlmRetryConfig;
 import dev.llmretry.internal.config.UrlSecrets;
+import dev.llmretry.store.StoreSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,6 +43,20 @@ public final class Redactor {
         for (String secret : secrets) if (secret != null && secret.length() >= 4) s.add(secret);
         s.sort(Comparator.comparingInt(String::length).reversed());
         this.secrets = List.copyOf(s);
+    }
+
+    /**
+     * The redactor of {@code config}: every API key and proxy password it configures, secrets in its endpoint URLs
+     * and in the circuit store's URI ({@code store}).
+     */
+    static Redactor of(LlmRetryConfig config, StoreSettings store) {
+        List<String> secrets = new ArrayList<>(StoreSettings.secretsOf(store.uri()));
+        for (EndpointSettings e : config.endpoints().values()) {
+            secrets.add(e.apiKey());
+            secrets.addAll(UrlSecrets.values(e.url()));
+            if (e.proxy() != null) secrets.add(e.proxy().password());
+        }
+        return new Redactor(secrets);
     }
 
     public static Redactor none() {
