@@ -28,7 +28,8 @@ final class BreakerChecks {
     }
 
     /**
-     * @param withFailover the annotated method (or type) also has {@code @Failover}: the breaker name is ignored then
+     * @param withFailover the annotated method (or type) also has {@code @Failover}: the breaker's settings are
+     *                     ignored then
      */
     void check(Site site, boolean withFailover) {
         for (String count : COUNTS) {
@@ -39,19 +40,7 @@ final class BreakerChecks {
             }
         }
         DurationAttributes.check(diagnostics, site, "recoveryTime", SettingsPatch.breaker(site.where(), ""), "recovery-time");
-        if (withFailover) {
-            ignoredWithFailover(site);
-        } else {
-            sharedName(site);
-        }
-    }
-
-    private void ignoredWithFailover(Site site) {
-        String first = site.isSet("name") ? "name" : SETTINGS.stream().filter(site::isSet).findFirst().orElse(null);
-        if (first == null) return;
-        diagnostics.report(Check.BREAKER_IGNORED, site, first, "@LlmCircuitBreaker " + first + " is ignored on a @Failover "
-                + "method: each endpoint has its own circuit breaker. Configure it with endpoints.<name>.circuit-breaker in "
-                + "retry.yaml and remove the attribute.");
+        if (!withFailover) sharedName(site); // else ignored, which DeclarationChecks says
     }
 
     private void sharedName(Site site) {
