@@ -13,7 +13,9 @@ import javax.lang.model.element.AnnotationValue;
  * was created first at run time). Remembers named breakers across rounds; not thread-safe.
  */
 final class BreakerChecks {
-    private static final List<String> COUNTS = List.of("failureThreshold", "successThreshold", "halfOpenMaxCalls");
+    /** The count attributes with their retry.yaml keys. */
+    private static final Map<String, String> COUNTS = Map.of("failureThreshold", "failure-threshold",
+            "successThreshold", "success-threshold", "halfOpenMaxCalls", "half-open-max-calls");
     private static final List<String> SETTINGS = List.of("policy", "failureThreshold", "recoveryTime",
             "successThreshold", "halfOpenMaxCalls");
 
@@ -32,9 +34,9 @@ final class BreakerChecks {
      *                     ignored then
      */
     void check(Site site, boolean withFailover) {
-        for (String count : COUNTS) {
+        for (String count : List.of("failureThreshold", "successThreshold", "halfOpenMaxCalls")) {
             Integer value = site.intValue(count);
-            if (value != null && value < 1) {
+            if (value != null && !RetryChecks.accepts(SettingsPatch.breaker(site.where(), ""), COUNTS.get(count), value)) {
                 diagnostics.report(Check.BREAKER_COUNT, site, count, "@LlmCircuitBreaker " + count + " must be >= 1 but was "
                         + value + ". Use a positive count, or remove it to use the policy's value.");
             }

@@ -47,7 +47,7 @@ final class RetryChecks {
     private void maxAttempts(Site site) {
         Integer attempts = site.intValue("maxAttempts");
         if (attempts == null) return;
-        if (attempts < 1) {
+        if (!accepts(SettingsPatch.retry(site.where(), ""), "max-attempts", attempts)) {
             diagnostics.report(Check.MAX_ATTEMPTS, site, "maxAttempts", "@LlmRetry maxAttempts must be >= 1 but was "
                     + attempts + ". Use maxAttempts = 1 for a single attempt, or remove it to use the policy's value.");
         } else if (attempts > MANY_ATTEMPTS) {
@@ -60,11 +60,19 @@ final class RetryChecks {
     private void multiplier(Site site) {
         Double multiplier = site.doubleValue("multiplier");
         if (multiplier == null) return;
-        try {
-            SettingsPatch.retry(site.where(), "").put("multiplier", multiplier);
-        } catch (LlmRetryConfigException e) {
+        if (!accepts(SettingsPatch.retry(site.where(), ""), "multiplier", multiplier)) {
             diagnostics.report(Check.MULTIPLIER, site, "multiplier", "@LlmRetry multiplier must be a number >= 1 but was "
                     + multiplier + ". Use 1.0 for a constant backoff or 2.0 to double it, or remove it to use the policy's value.");
+        }
+    }
+
+    /** Whether the runtime accepts the value for the key: the range is decided by {@link SettingsPatch}, not here. */
+    static boolean accepts(SettingsPatch.Builder patch, String yamlKey, Object value) {
+        try {
+            patch.put(yamlKey, value);
+            return true;
+        } catch (LlmRetryConfigException e) {
+            return false;
         }
     }
 }
