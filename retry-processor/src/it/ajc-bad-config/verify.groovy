@@ -2,6 +2,7 @@
 def log = new File(basedir, 'build.log').text
 def expect = { String text -> assert log.contains(text): "build.log lacks: " + text }
 expect("[LLMR-001] @LlmRetry maxAttempts must be >= 1 but was 0.")
-expect("[LLMR-020] @Failover: no endpoint named 'onapi', did you mean 'oneapi'?")
+expect("[LLMR-020] @Failover: ")
+expect("retry.yaml: no endpoint named 'onapi', did you mean 'oneapi'? (defined: iag, oneapi")
 assert !log.contains('[LLMR-900]'): 'the processor reported an internal error'
 return true

@@ -13,7 +13,9 @@ import javax.lang.model.element.AnnotationValue;
  * was created first at run time). Remembers named breakers across rounds; not thread-safe.
  */
 final class BreakerChecks {
-    private static final List<String> COUNTS = List.of("failureThreshold", "successThreshold", "halfOpenMaxCalls");
+    /** The count attributes with their retry.yaml keys. */
+    private static final Map<String, String> COUNTS = Map.of("failureThreshold", "failure-threshold",
+            "successThreshold", "success-threshold", "halfOpenMaxCalls", "half-open-max-calls");
     private static final List<String> SETTINGS = List.of("policy", "failureThreshold", "recoveryTime",
             "successThreshold", "halfOpenMaxCalls");
 
@@ -28,30 +30,19 @@ final class BreakerChecks {
     }
 
     /**
-     * @param withFailover the annotated method (or type) also has {@code @Failover}: the breaker name is ignored then
+     * @param withFailover the annotated method (or type) also has {@code @Failover}: the breaker's settings are
+     *                     ignored then
      */
     void check(Site site, boolean withFailover) {
-        for (String count : COUNTS) {
+        for (String count : List.of("failureThreshold", "successThreshold", "halfOpenMaxCalls")) {
             Integer value = site.intValue(count);
-            if (value != null && value < 1) {
+            if (value != null && !RetryChecks.accepts(SettingsPatch.breaker(site.where(), ""), COUNTS.get(count), value)) {
                 diagnostics.report(Check.BREAKER_COUNT, site, count, "@LlmCircuitBreaker " + count + " must be >= 1 but was "
                         + value + ". Use a positive count, or remove it to use the policy's value.");
             }
         }
         DurationAttributes.check(diagnostics, site, "recoveryTime", SettingsPatch.breaker(site.where(), ""), "recovery-time");
-        if (withFailover) {
-            ignoredWithFailover(site);
-        } else {
-            sharedName(site);
-        }
-    }
-
-    private void ignoredWithFailover(Site site) {
-        String first = site.isSet("name") ? "name" : SETTINGS.stream().filter(site::isSet).findFirst().orElse(null);
-        if (first == null) return;
-        diagnostics.report(Check.BREAKER_IGNORED, site, first, "@LlmCircuitBreaker " + first + " is ignored on a @Failover "
-                + "method: each endpoint has its own circuit breaker. Configure it with endpoints.<name>.circuit-breaker in "
-                + "retry.yaml and remove the attribute.");
+        if (!withFailover) sharedName(site); // else ignored, which DeclarationChecks says
     }
 
     private void sharedName(Site site) {

@@ -1,5 +1,7 @@
 package dev.llmretry.processor;
 
+import dev.llmretry.internal.config.CallRule;
+import dev.llmretry.internal.config.DeclaredCall;
 import java.util.Locale;
 import javax.tools.Diagnostic;
 
@@ -55,6 +57,11 @@ enum Check {
     Check(int number, String suppressKey) {
         this.id = String.format(Locale.ROOT, "LLMR-%03d", number);
         this.suppressKey = suppressKey;
+    }
+
+    /** The check of a rule that the runtime's {@link DeclaredCall} decides: the one of the same name. */
+    static Check of(CallRule rule) {
+        return valueOf(rule.name());
     }
 
     /** {@code LLMR-001}. */

@@ -44,10 +44,10 @@ public final class LlmRetryProcessor extends AbstractProcessor {
     private Diagnostics diagnostics;
     private RetryChecks retryChecks;
     private BreakerChecks breakerChecks;
-    private FailoverChecks failoverChecks;
     private MethodChecks methodChecks;
+    private Declarations declarations;
     private YamlChecks yamlChecks;
-    private PolicyChecks policyChecks;
+    private DeclarationChecks declarationChecks;
     private AnnotatedClassIndex index;
 
     @Override
@@ -56,10 +56,10 @@ public final class LlmRetryProcessor extends AbstractProcessor {
         diagnostics = new Diagnostics(env.getMessager());
         try {
             index = new AnnotatedClassIndex(env.getFiler(), env.getElementUtils());
-            retryChecks = new RetryChecks(diagnostics, env.getTypeUtils());
+            retryChecks = new RetryChecks(diagnostics);
             breakerChecks = new BreakerChecks(diagnostics);
-            failoverChecks = new FailoverChecks(diagnostics);
-            methodChecks = new MethodChecks(diagnostics, env.getTypeUtils(), env.getElementUtils());
+            declarations = new Declarations(env.getTypeUtils(), env.getElementUtils());
+            methodChecks = new MethodChecks(diagnostics, env.getTypeUtils(), env.getElementUtils(), declarations);
         } catch (RuntimeException | LinkageError e) {
             diagnostics.internalError(null, e);
         }
@@ -126,7 +126,7 @@ public final class LlmRetryProcessor extends AbstractProcessor {
         if (yamlChecks == null) {
             RetryYaml yaml = findRetryYaml(element);
             yamlChecks = new YamlChecks(diagnostics, yaml);
-            policyChecks = new PolicyChecks(diagnostics, yaml, processingEnv.getElementUtils());
+            declarationChecks = new DeclarationChecks(diagnostics, yaml, new PolicyChecks(diagnostics, yaml));
         }
         Site retry = Site.find(element, Names.LLM_RETRY);
         Site breaker = Site.find(element, Names.LLM_CIRCUIT_BREAKER);
@@ -159,21 +159,11 @@ public final class LlmRetryProcessor extends AbstractProcessor {
     }
 
     private void checkAttributes(Element element, Site retry, Site breaker, Site failover) {
-        boolean withFailover = failover != null || (element.getKind() == ElementKind.METHOD
-                && isPublic(element) && typeSite(element, Names.FAILOVER) != null);
-        if (retry != null) {
-            retryChecks.check(retry);
-            yamlChecks.retryPolicy(retry);
-            policyChecks.retry(retry);
-        }
-        if (breaker != null) {
-            breakerChecks.check(breaker, withFailover);
-            yamlChecks.breakerPolicy(breaker);
-        }
-        if (failover != null) {
-            failoverChecks.check(failover);
-            yamlChecks.failover(failover);
-        }
+        Site typeFailover = failover == null && element.getKind() == ElementKind.METHOD && isPublic(element)
+                ? typeSite(element, Names.FAILOVER) : null;
+        if (retry != null) retryChecks.check(retry);
+        if (breaker != null) breakerChecks.check(breaker, failover != null || typeFailover != null);
+        declarationChecks.check(declarations.of(element, retry, breaker, failover, typeFailover), retry, breaker, failover);
     }
 
     private void checkMethod(ExecutableElement method, Site retry, Site breaker, Site failover) {

@@ -1,5 +1,7 @@
 package dev.llmretry.processor;
 
+import dev.llmretry.internal.config.CallProblem;
+import dev.llmretry.internal.config.CallRule;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -11,21 +13,21 @@ import javax.lang.model.util.Types;
 
 /**
  * Checks of one protected method against its effective annotations (its own, else its type's): a body to weave,
- * the {@code Endpoint} parameter, and a result type the advice can follow.
+ * the {@code Endpoint} parameters (the runtime's rules:
+ * {@link dev.llmretry.internal.config.DeclaredCall#parameterProblems}), and a result type the advice can follow.
  */
 final class MethodChecks {
-    /** AspectJ rebinds an argument only at a position fixed in the pointcut; the advice has variants for 1 to 6. */
-    static final int MAX_ENDPOINT_POSITION = 6;
-
     private final Diagnostics diagnostics;
     private final Types types;
     private final TypeMirror future;
     private final TypeMirror completionStage;
     private final TypeMirror spliterator;
     private final ResultShapes resultShapes;
+    private final Declarations declarations;
 
-    MethodChecks(Diagnostics diagnostics, Types types, Elements elements) {
+    MethodChecks(Diagnostics diagnostics, Types types, Elements elements, Declarations declarations) {
         this.diagnostics = diagnostics;
+        this.declarations = declarations;
         this.types = types;
         this.future = erasure(elements, "java.util.concurrent.Future");
         this.completionStage = erasure(elements, "java.util.concurrent.CompletionStage");
@@ -56,35 +58,20 @@ final class MethodChecks {
     void check(ExecutableElement method, Site anyAnnotation, Site failover, boolean onType) {
         List<? extends VariableElement> parameters = method.getParameters();
         int endpoints = 0;
+        int first = -1;
         for (int i = 0; i < parameters.size(); i++) {
-            VariableElement parameter = parameters.get(i);
-            if (!isEndpoint(parameter.asType())) continue;
+            if (!isEndpoint(parameters.get(i).asType())) continue;
             endpoints++;
-            if (i >= MAX_ENDPOINT_POSITION && endpoints == 1) {
-                diagnostics.report(Check.ENDPOINT_POSITION, parameter, "The Endpoint parameter of " + Names.describe(method)
-                        + " is parameter " + (i + 1) + ", but the llm-retry advice can pass the endpoint only in the first "
-                        + MAX_ENDPOINT_POSITION + " parameters, so the method would not be protected. Move it left, e.g. "
-                        + "make it the first parameter.");
-            }
+            if (first < 0) first = i;
         }
-        if (failover != null && endpoints != 1) endpointCount(method, failover, onType, endpoints);
+        for (CallProblem problem : declarations.parameters(method, failover, onType, first, endpoints).parameterProblems()) {
+            Check check = Check.of(problem.rule());
+            if (problem.rule() == CallRule.ENDPOINT_POSITION) diagnostics.report(check, parameters.get(first), problem.message());
+            else if (onType) diagnostics.report(check, method, problem.message());
+            else diagnostics.report(check, failover, (String) null, problem.message());
+        }
         resultType(method, anyAnnotation);
         resultShapes.check(method, anyAnnotation);
-    }
-
-    private void endpointCount(ExecutableElement method, Site failover, boolean onType, int endpoints) {
-        String rule = endpoints == 0 ? "declares no dev.llmretry.Endpoint parameter" : "declares " + endpoints
-                + " Endpoint parameters";
-        String fix = endpoints == 0 ? "Add one (callers pass null; each attempt receives the chosen endpoint)"
-                : "Keep exactly one";
-        if (onType) {
-            diagnostics.report(Check.ENDPOINT_PARAMETER, method, "@Failover on " + Names.describe(method.getEnclosingElement())
-                    + " applies to its public method " + method.getSimpleName() + ", which " + rule + ". " + fix
-                    + ", or move @Failover from the class to the methods that take an Endpoint.");
-        } else {
-            diagnostics.report(Check.ENDPOINT_PARAMETER, failover, (String) null, "@Failover method "
-                    + method.getSimpleName() + " " + rule + ". " + fix + ".");
-        }
     }
 
     /** A Future that is not a CompletionStage (or a Spliterator) fails after the method returned: nothing to retry. */

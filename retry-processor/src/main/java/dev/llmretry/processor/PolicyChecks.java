@@ -1,16 +1,13 @@
 package dev.llmretry.processor;
 
-import dev.llmretry.internal.config.ConfigLoader;
-import dev.llmretry.internal.config.LlmRetryConfig;
 import dev.llmretry.config.LlmRetryConfigException;
+import dev.llmretry.internal.config.ConfigLoader;
+import dev.llmretry.internal.config.DeclaredCall;
+import dev.llmretry.internal.config.LlmRetryConfig;
 import dev.llmretry.internal.config.MethodOverride;
 import dev.llmretry.internal.config.RetrySettings;
-import dev.llmretry.internal.config.SettingsPatch;
 import java.time.Duration;
 import java.util.List;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.Elements;
 
 /**
  * What an {@code @LlmRetry} and its policy in retry.yaml decide together, checked as the runtime will when it builds
@@ -24,28 +21,30 @@ final class PolicyChecks {
 
     private final Diagnostics diagnostics;
     private final RetryYaml yaml;
-    private final Elements elements;
     private LlmRetryConfig config;
     private boolean loaded;
 
-    PolicyChecks(Diagnostics diagnostics, RetryYaml yaml, Elements elements) {
+    PolicyChecks(Diagnostics diagnostics, RetryYaml yaml) {
         this.diagnostics = diagnostics;
         this.yaml = yaml;
-        this.elements = elements;
     }
 
-    void retry(Site site) {
+    /** The {@code methods:} entry of a method, when the file could be read; null for a class or without one. */
+    MethodOverride override(String id) {
         LlmRetryConfig c = config();
-        SettingsPatch patch = patch(site);
-        if (c == null || patch == null) return;
-        MethodOverride override = methodId(site) == null ? null : c.methodOverride(methodId(site)).orElse(null);
-        String policy = firstNonEmpty(override == null ? null : override.retryPolicy(), site.stringValue("policy"));
+        return c == null || id.indexOf('#') < 0 ? null : c.methodOverride(id).orElse(null);
+    }
+
+    /** Settings as the runtime computes them at the first call ({@link DeclaredCall#retrySettings}). */
+    void retry(Site site, DeclaredCall call, MethodOverride override) {
+        LlmRetryConfig c = config();
+        if (c == null || call.retry() == null) return;
+        String policy = call.retryPolicyInForce(override);
         if (!c.retryPolicies().containsKey(policy)) return; // LLMR-021 says so
         String from = "policy '" + policy + "' of " + yaml.source() + (override == null ? "" : " with its methods: entry");
         RetrySettings settings;
         try {
-            settings = c.retryPolicy(policy).apply(patch);
-            if (override != null) settings = settings.apply(override.retry());
+            settings = call.retrySettings(c, override);
         } catch (LlmRetryConfigException e) {
             String problem = e.problems().isEmpty() ? e.getMessage() : e.problems().get(0).message();
             int line = e.problems().isEmpty() ? 0 : yaml.line(e.problems().get(0).keyPath());
@@ -80,38 +79,8 @@ final class PolicyChecks {
         return config;
     }
 
-    /** The annotation's attributes as the runtime reads them; null when one is invalid (reported elsewhere). */
-    private static SettingsPatch patch(Site site) {
-        try {
-            SettingsPatch.Builder p = SettingsPatch.retry("@LlmRetry on " + site.where(), "");
-            Integer attempts = site.intValue("maxAttempts");
-            if (attempts != null) p.put("max-attempts", attempts);
-            Double multiplier = site.doubleValue("multiplier");
-            if (multiplier != null) p.put("multiplier", multiplier);
-            for (String[] a : new String[][] {{"initialBackoff", "initial-backoff"}, {"maxBackoff", "max-backoff"},
-                    {"maxDuration", "max-duration"}, {"maxRetryAfter", "max-retry-after"},
-                    {"attemptTimeout", "attempt-timeout"}}) {
-                String v = site.stringValue(a[0]);
-                if (v != null && !v.isEmpty()) p.put(a[1], v);
-            }
-            return p.build();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private String methodId(Site site) {
-        if (site.element().getKind() != ElementKind.METHOD) return null;
-        if (!(site.element().getEnclosingElement() instanceof TypeElement type)) return null;
-        return elements.getBinaryName(type) + "#" + site.element().getSimpleName();
-    }
-
     private static String blamedAttribute(Site site) {
         return site.isSet("initialBackoff") ? "initialBackoff" : site.isSet("maxBackoff") ? "maxBackoff" : null;
-    }
-
-    private static String firstNonEmpty(String a, String b) {
-        return a != null && !a.isEmpty() ? a : b != null && !b.isEmpty() ? b : "default";
     }
 
     private static String text(Duration d) {

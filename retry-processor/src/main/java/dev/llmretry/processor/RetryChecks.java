@@ -3,31 +3,20 @@ package dev.llmretry.processor;
 import dev.llmretry.config.LlmRetryConfigException;
 import dev.llmretry.internal.config.SettingsPatch;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Types;
 
 /**
- * The attribute checks of one {@code @LlmRetry}: attempts, durations, backoff order, multiplier, and
- * {@code retryOn}/{@code abortOn} overlaps. Ranges are decided by the runtime's own {@link SettingsPatch}, so the
- * compiler accepts exactly what the runtime accepts.
+ * The attribute checks of one {@code @LlmRetry}: attempts, durations, backoff order, multiplier. Ranges are decided
+ * by the runtime's own {@link SettingsPatch}, so the compiler accepts exactly what the runtime accepts; the
+ * {@code retryOn}/{@code abortOn} rules are the runtime's too ({@link DeclarationChecks}).
  */
 final class RetryChecks {
     /** More attempts than this is legal but almost always a typo or a load amplifier. */
     static final int MANY_ATTEMPTS = 20;
-    private static final Set<String> BROAD = Set.of("java.lang.Throwable", "java.lang.Exception",
-            "java.lang.RuntimeException", "java.lang.Error");
 
     private final Diagnostics diagnostics;
-    private final Types types;
 
-    RetryChecks(Diagnostics diagnostics, Types types) {
+    RetryChecks(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
-        this.types = types;
     }
 
     void check(Site site) {
@@ -49,7 +38,6 @@ final class RetryChecks {
                     + "lower initialBackoff.");
         }
         multiplier(site);
-        exceptions(site);
     }
 
     private Duration duration(Site site, String attribute, String yamlKey) {
@@ -59,7 +47,7 @@ final class RetryChecks {
     private void maxAttempts(Site site) {
         Integer attempts = site.intValue("maxAttempts");
         if (attempts == null) return;
-        if (attempts < 1) {
+        if (!accepts(SettingsPatch.retry(site.where(), ""), "max-attempts", attempts)) {
             diagnostics.report(Check.MAX_ATTEMPTS, site, "maxAttempts", "@LlmRetry maxAttempts must be >= 1 but was "
                     + attempts + ". Use maxAttempts = 1 for a single attempt, or remove it to use the policy's value.");
         } else if (attempts > MANY_ATTEMPTS) {
@@ -72,45 +60,19 @@ final class RetryChecks {
     private void multiplier(Site site) {
         Double multiplier = site.doubleValue("multiplier");
         if (multiplier == null) return;
-        try {
-            SettingsPatch.retry(site.where(), "").put("multiplier", multiplier);
-        } catch (LlmRetryConfigException e) {
+        if (!accepts(SettingsPatch.retry(site.where(), ""), "multiplier", multiplier)) {
             diagnostics.report(Check.MULTIPLIER, site, "multiplier", "@LlmRetry multiplier must be a number >= 1 but was "
                     + multiplier + ". Use 1.0 for a constant backoff or 2.0 to double it, or remove it to use the policy's value.");
         }
     }
 
-    private void exceptions(Site site) {
-        List<AnnotationValue> retryOn = site.arrayValue("retryOn");
-        List<AnnotationValue> abortOn = site.arrayValue("abortOn");
-        for (AnnotationValue item : retryOn) {
-            TypeMirror retried = Site.typeOf(item);
-            if (retried == null) continue;
-            if (BROAD.contains(qualifiedName(retried))) {
-                diagnostics.report(Check.BROAD_RETRY_ON, site, item, "@LlmRetry retryOn lists " + simpleName(retried)
-                        + ", which retries programming errors and bad requests too (NullPointerException, 400 Bad Request). "
-                        + "List the specific exceptions to retry; the built-in table already retries timeouts, 429 and 5xx.");
-            }
-            for (AnnotationValue abortItem : abortOn) {
-                TypeMirror aborted = Site.typeOf(abortItem);
-                if (aborted == null) continue;
-                if (types.isSameType(types.erasure(retried), types.erasure(aborted))) {
-                    diagnostics.report(Check.DEAD_RETRY_ON, site, item, "@LlmRetry lists " + simpleName(retried)
-                            + " in both retryOn and abortOn; abortOn wins, so it is never retried. Remove it from one of them.");
-                } else if (types.isSubtype(types.erasure(retried), types.erasure(aborted))) {
-                    diagnostics.report(Check.DEAD_RETRY_ON, site, item, "@LlmRetry retryOn lists " + simpleName(retried)
-                            + ", a subclass of " + simpleName(aborted) + " in abortOn; abortOn wins, so it is never retried. "
-                            + "Remove it from retryOn, or abort on a narrower class than " + simpleName(aborted) + ".");
-                }
-            }
+    /** Whether the runtime accepts the value for the key: the range is decided by {@link SettingsPatch}, not here. */
+    static boolean accepts(SettingsPatch.Builder patch, String yamlKey, Object value) {
+        try {
+            patch.put(yamlKey, value);
+            return true;
+        } catch (LlmRetryConfigException e) {
+            return false;
         }
-    }
-
-    private static String qualifiedName(TypeMirror type) {
-        return type instanceof DeclaredType d ? ((TypeElement) d.asElement()).getQualifiedName().toString() : type.toString();
-    }
-
-    private static String simpleName(TypeMirror type) {
-        return type instanceof DeclaredType d ? d.asElement().getSimpleName().toString() : type.toString();
     }
 }

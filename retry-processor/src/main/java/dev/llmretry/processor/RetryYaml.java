@@ -2,6 +2,8 @@ package dev.llmretry.processor;
 
 import dev.llmretry.internal.config.ConfigLoader;
 import dev.llmretry.config.ConfigProblem;
+import dev.llmretry.internal.config.DeclaredCall;
+import dev.llmretry.internal.config.KnownNames;
 import dev.llmretry.internal.config.LlmRetryConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -139,6 +141,9 @@ final class RetryYaml {
     Set<String> retryPolicies() { return retryPolicies; }
 
     Set<String> breakerPolicies() { return breakerPolicies; }
+
+    /** The names annotations may refer to, for {@link DeclaredCall#problems}; only meaningful when valid. */
+    KnownNames names() { return new KnownNames(source, endpoints, retryPolicies, breakerPolicies); }
 
     private static RetryYaml fromOption(String option, Path projectDir) {
         Path path;

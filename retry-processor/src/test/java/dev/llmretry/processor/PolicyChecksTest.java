@@ -74,4 +74,24 @@ class PolicyChecksTest {
                         + "endpoints:\n  iag: { url: \"https://iag.example/v1\", api-key: \"${IAG_KEY}\" }\n"));
         assertThat(c).succeededWithoutWarnings();
     }
+
+    @Test
+    void misspeltPolicyOverriddenByItsMethodsEntry_compiling_succeedsAsTheRuntimeRuns() throws IOException {
+        // the runtime takes the methods: entry's policy and never looks the annotation's up
+        Compilation c = Compile.compile(List.of(chat("@LlmRetry(policy = \"fats\")")), option("""
+                retry:
+                  fast: { max-attempts: 2 }
+                methods:
+                  "test.Chat#ask": { retry: { policy: fast } }
+                """));
+        assertThat(c).succeededWithoutWarnings();
+    }
+
+    @Test
+    void misspeltPolicyWithoutMethodsEntry_compiling_failsWithLlmr021() throws IOException {
+        Compilation c = Compile.compile(List.of(chat("@LlmRetry(policy = \"fats\")")),
+                option("retry:\n  fast: { max-attempts: 2 }\n"));
+        assertThat(c).hadErrorContaining("[LLMR-021] @LlmRetry: " + dir.resolve("retry.yaml") + ": no retry policy named "
+                + "'fats', did you mean 'fast'?");
+    }
 }

@@ -49,7 +49,7 @@ class WarningsTest {
                 """);
         Compilation c = Compile.compile(List.of(file));
         assertThat(c).succeeded();
-        assertThat(c).hadWarningContaining("[LLMR-103] @LlmCircuitBreaker name is ignored on a @Failover method")
+        assertThat(c).hadWarningContaining("[LLMR-103] @LlmCircuitBreaker: name is ignored on a @Failover method")
                 .inFile(file).onLineContaining("name = \"chat\"");
     }
 

@@ -42,9 +42,9 @@ class YamlChecksTest {
                 """);
         Compilation c = Compile.compile(List.of(file), option(YAML));
         assertThat(c).hadErrorCount(1);
-        assertThat(c).hadErrorContaining("[LLMR-020] @Failover: no endpoint named 'onapi', did you mean 'oneapi'?")
-                .inFile(file).onLineContaining("\"onapi\"");
-        assertThat(c).hadErrorContaining("defines iag, oneapi, litellm.");
+        assertThat(c).hadErrorContaining("[LLMR-020] @Failover: " + dir.resolve("retry.yaml") + ": no endpoint named "
+                + "'onapi', did you mean 'oneapi'?").inFile(file).onLineContaining("\"onapi\"");
+        assertThat(c).hadErrorContaining("(defined: iag, oneapi, litellm); add it under endpoints: in retry.yaml");
     }
 
     @Test
@@ -56,9 +56,9 @@ class YamlChecksTest {
                 }
                 """);
         Compilation c = Compile.compile(List.of(file), option(YAML));
-        assertThat(c).hadErrorContaining("[LLMR-021] @LlmRetry: no retry policy named 'fats', did you mean 'fast'? ")
-                .inFile(file).onLineContaining("policy = \"fats\"");
-        assertThat(c).hadErrorContaining("defines default, streaming, fast.");
+        assertThat(c).hadErrorContaining("[LLMR-021] @LlmRetry: " + dir.resolve("retry.yaml") + ": no retry policy "
+                + "named 'fats', did you mean 'fast'? ").inFile(file).onLineContaining("policy = \"fats\"");
+        assertThat(c).hadErrorContaining("(defined: default, streaming, fast); add it under retry: in retry.yaml");
     }
 
     @Test
@@ -70,8 +70,8 @@ class YamlChecksTest {
                 }
                 """);
         Compilation c = Compile.compile(List.of(file), option(YAML));
-        assertThat(c).hadErrorContaining("[LLMR-022] @LlmCircuitBreaker: no circuit-breaker policy named 'lenient'. ")
-                .inFile(file).onLineContaining("policy = \"lenient\"");
+        assertThat(c).hadErrorContaining("[LLMR-022] @LlmCircuitBreaker: " + dir.resolve("retry.yaml") + ": no "
+                + "circuit-breaker policy named 'lenient' (defined: default, strict)").inFile(file).onLineContaining("policy = \"lenient\"");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.llmretry.internal.config;
 
-import dev.llmretry.config.ConfigProblem;
 import dev.llmretry.config.LlmRetryConfigException;
 
 import java.util.ArrayList;
@@ -106,10 +105,7 @@ public final class LlmRetryConfig {
     public EndpointSettings requireEndpoint(String name) {
         EndpointSettings endpoint = endpoints.get(name);
         if (endpoint != null) return endpoint;
-        String defined = endpoints.isEmpty() ? "none" : String.join(", ", endpoints.keySet());
-        throw LlmRetryConfigException.of(source, ConfigProblem.of("endpoints." + name, name, "one of " + defined,
-                "no endpoint named '" + name + "'" + Suggestions.didYouMean(name, endpoints.keySet()) + " (defined: "
-                        + defined + "); add it under endpoints: in retry.yaml"));
+        throw LlmRetryConfigException.of(source, CallMessages.unknownEndpoint(name, endpoints.keySet()));
     }
 
     /** The endpoints by ascending {@link EndpointSettings#priority()}, ties in file order. */
@@ -137,11 +133,7 @@ public final class LlmRetryConfig {
         String wanted = name == null || name.isEmpty() ? PolicyReader.DEFAULT : name;
         S policy = policies.get(wanted);
         if (policy != null) return policy;
-        String defined = String.join(", ", policies.keySet());
-        String path = section + "." + wanted;
-        throw LlmRetryConfigException.of(source, ConfigProblem.of(path, wanted, "one of " + defined,
-                "no " + section + " policy named '" + wanted + "'" + Suggestions.didYouMean(wanted, policies.keySet())
-                        + " (defined: " + defined + "); add it under " + section + ": in retry.yaml or use a defined one"));
+        throw LlmRetryConfigException.of(source, CallMessages.unknownPolicy(section, wanted, policies.keySet()));
     }
 
     private static <V> Map<String, V> ordered(Map<String, V> map) {

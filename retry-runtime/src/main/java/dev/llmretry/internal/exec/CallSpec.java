@@ -4,6 +4,7 @@ import dev.llmretry.annotation.Failover;
 import dev.llmretry.annotation.FailoverStrategy;
 import dev.llmretry.annotation.LlmCircuitBreaker;
 import dev.llmretry.annotation.LlmRetry;
+import dev.llmretry.internal.config.DeclaredCall;
 import dev.llmretry.internal.config.SettingsPatch;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * What a protected call asks for, before retry.yaml is applied: the typed replay of its annotations or of an
  * {@code LlmCall} builder. Both sources produce this one shape, so a woven method and an {@code LlmCall} with the same
- * attributes get the same plan, built and checked by one {@link PlanFactory} with the same messages. A field is
+ * attributes get the same plan, built by one {@link PlanFactory} and checked as a {@link #declared()} call, with the
+ * messages the annotation processor gives at compile time. A field is
  * {@code null} when its source did not ask for it (no {@code @LlmRetry}: {@code retryPolicy == null}). Immutable;
  * equal specs share one plan.
  *
@@ -46,11 +48,19 @@ public record CallSpec(String id, boolean annotated, String implicitName, String
     }
 
     /**
-     * How a message names the source of {@code what}: {@code "@LlmRetry on com.acme.Chat#ask"} for an annotated
-     * method, {@code "LlmCall \"acme.chat\""} for a call.
+     * The spec replayed into the names and values that {@link DeclaredCall} checks, the shape the annotation
+     * processor checks at compile time: one set of rules and messages for annotations, builders and the compiler.
      */
-    String origin(String what) {
-        return !annotated ? "LlmCall \"" + id + "\"" : what + " on " + id;
+    public DeclaredCall declared() {
+        DeclaredCall.Builder call = DeclaredCall.builder(id, annotated ? DeclaredCall.Source.ANNOTATIONS
+                : DeclaredCall.Source.LLM_CALL);
+        if (retryPolicy != null) call.retry(retryPolicy, retry);
+        if (breakerPolicy != null) call.breaker(breakerPolicy, breaker);
+        return call.breakerAttributes(breakerName == null ? List.of() : List.of("name"))
+                .failover(endpoints)
+                .retryOn(retryOn.stream().map(DeclaredCall.ThrowableType::of).toList())
+                .abortOn(abortOn.stream().map(DeclaredCall.ThrowableType::of).toList())
+                .build();
     }
 
     /** Names the spec in messages: {@code "LlmCall \"acme.chat\""} or {@code "annotations of com.acme.Chat#ask"}. */

@@ -1,16 +1,14 @@
 package dev.llmretry.internal.exec;
 
 import dev.llmretry.Endpoint;
-import dev.llmretry.annotation.Failover;
 import dev.llmretry.annotation.FailoverStrategy;
-import dev.llmretry.annotation.LlmCircuitBreaker;
 import dev.llmretry.internal.classify.Classifiers;
 import dev.llmretry.internal.classify.FailureClassifier;
-import dev.llmretry.internal.config.BreakerSettings;
 import dev.llmretry.config.ConfigProblem;
-import dev.llmretry.internal.config.EndpointSettings;
+import dev.llmretry.internal.config.CallProblem;
+import dev.llmretry.internal.config.DeclaredCall;
+import dev.llmretry.internal.config.KnownNames;
 import dev.llmretry.internal.config.LlmRetryConfig;
-import dev.llmretry.config.LlmRetryConfigException;
 import dev.llmretry.internal.config.MethodOverride;
 import dev.llmretry.internal.config.RetrySettings;
 import java.lang.reflect.Method;
@@ -22,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds a method's plan from its annotations (method first, then its class) and retry.yaml, with the precedence
- * of SPEC §4: built-in defaults &lt; named policy &lt; annotation attributes &lt; {@code methods:} entry. A plan
- * that cannot be built becomes a broken plan whose calls fail with a message saying what to fix.
+ * of SPEC §4: built-in defaults &lt; named policy &lt; annotation attributes &lt; {@code methods:} entry. The spec is
+ * checked as a {@link DeclaredCall}, with the rules and messages the annotation processor uses. A plan that cannot be
+ * built becomes a broken plan whose calls fail with a message saying what to fix.
  */
 final class PlanFactory {
     private static final Logger LOG = LoggerFactory.getLogger(PlanFactory.class);
@@ -76,30 +75,22 @@ final class PlanFactory {
         String methodId = spec.id();
         LlmRetryConfig config = runtime.config();
         MethodOverride override = config.methodOverride(methodId).orElse(null);
-
-        RetrySettings retry = null;
-        if (spec.retryPolicy() != null) {
-            String policy = firstNonEmpty(override == null ? null : override.retryPolicy(), spec.retryPolicy());
-            retry = config.retryPolicy(policy).apply(spec.retry());
-            if (override != null) retry = retry.apply(override.retry());
+        DeclaredCall declared = spec.declared();
+        for (CallProblem problem : declared.problems(KnownNames.of(config), override)) {
+            if (!problem.rule().atRunTime()) continue; // compile-time advice: the processor reports it
+            if (problem.rule().error()) throw new IllegalStateException(problem.message());
+            LOG.warn("{}", problem.message());
         }
+        RetrySettings retry = declared.retrySettings(config, override);
 
         Target[] targets;
         FailoverStrategy strategy = FailoverStrategy.PRIORITY;
         if (spec.endpoints() != null) {
             targets = endpointTargets(spec, config, runtime);
             strategy = spec.strategy() != FailoverStrategy.POLICY ? spec.strategy() : config.failover().strategy();
-            if (spec.breakerName() != null) {
-                LOG.warn("{}: the circuit breaker name \"{}\" is ignored with failover: each endpoint has its own "
-                        + "breaker, configured by endpoints.<name>.circuit-breaker", spec.origin("@LlmCircuitBreaker"),
-                        spec.breakerName());
-            }
         } else if (spec.breakerPolicy() != null) {
             String name = spec.breakerName() == null ? methodId : spec.breakerName();
-            String policy = firstNonEmpty(override == null ? null : override.breakerPolicy(), spec.breakerPolicy());
-            BreakerSettings settings = config.breakerPolicy(policy).apply(spec.breaker());
-            if (override != null) settings = settings.apply(override.circuitBreaker());
-            targets = new Target[] {runtime.namedTarget(name, settings, config)};
+            targets = new Target[] {runtime.namedTarget(name, declared.breakerSettings(config, override), config)};
         } else {
             String name = spec.implicitName();
             targets = new Target[] {new Target(name, dev.llmretry.internal.endpoint.ConfiguredEndpoint.implicit(name), null, null, 0)};
@@ -111,22 +102,10 @@ final class PlanFactory {
                 runtime);
     }
 
+    /** The endpoints' shared targets, by priority; the names were checked ({@link DeclaredCall#problems}). */
     private static Target[] endpointTargets(CallSpec spec, LlmRetryConfig config, LlmRuntime runtime) {
         List<Target> list = new ArrayList<>();
-        for (String name : spec.endpoints()) {
-            EndpointSettings settings;
-            try {
-                settings = config.requireEndpoint(name);   // the message has the did-you-mean suggestion
-            } catch (LlmRetryConfigException e) {
-                throw new IllegalStateException(spec.origin("@Failover") + ": " + e.getMessage(), e);
-            }
-            list.add(runtime.endpointTarget(settings));
-        }
-        if (list.isEmpty()) {
-            throw new IllegalStateException(spec.origin("@Failover") + " names no endpoints; list at least one "
-                    + "endpoint from retry.yaml, e.g. " + (spec.annotated() ? "@Failover(endpoints = {\"iag\", \"oneapi\"})"
-                    : ".failover(\"iag\", \"oneapi\")"));
-        }
+        for (String name : spec.endpoints()) list.add(runtime.endpointTarget(config.requireEndpoint(name)));
         if (!config.failover().enabled()) list = list.subList(0, 1);
         List<Target> ordered = new ArrayList<>(list);
         ordered.sort(Comparator.comparingInt(t -> t.priority)); // stable: equal priorities keep annotation order
@@ -139,8 +118,4 @@ final class PlanFactory {
         return -1;
     }
 
-    private static String firstNonEmpty(String... values) {
-        for (String v : values) if (v != null && !v.isEmpty()) return v;
-        return "default";
-    }
 }

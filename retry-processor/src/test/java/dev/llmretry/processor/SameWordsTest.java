@@ -1,0 +1,74 @@
+package dev.llmretry.processor;
+
+import static dev.llmretry.processor.Compile.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import dev.llmretry.LlmCall;
+import dev.llmretry.LlmResilience;
+import dev.llmretry.config.LlmRetryConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The compiler and the runtime say the same sentence about the same mistake: the processor's diagnostic and the
+ * exception of {@code LlmCall.build()} (retry-runtime, on this test's class path) end alike after naming the call.
+ */
+class SameWordsTest {
+    private static final String YAML = """
+            retry:
+              fast: { max-attempts: 2 }
+            endpoints:
+              iag: { url: "https://iag.example/v1" }
+              oneapi: { url: "https://oneapi.example/v1" }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void restoreTheRuntimesConfig() {
+        LlmResilience.reload();
+    }
+
+    /** The only error of compiling {@code annotations} on a method, without its {@code [LLMR-xxx] @Annotation: }. */
+    private String compilerSays(String annotations, String yamlSource) throws IOException {
+        Compilation c = Compile.compile(List.of(source("Chat", "public class Chat {\n    " + annotations
+                + "\n    public String ask(String q, Endpoint e) { return q; }\n}\n")), "-A" + RetryYaml.OPTION + "="
+                + Files.writeString(Path.of(yamlSource), YAML));
+        assertEquals(1, c.errors().size(), c.errors().toString());
+        String message = c.errors().get(0).getMessage(Locale.ROOT);
+        return message.substring(message.indexOf(": ") + 2);
+    }
+
+    private static String runtimeSays(LlmCall.Builder call, String yamlSource) {
+        LlmResilience.useConfig(yamlSource, YAML);
+        return assertThrows(LlmRetryConfigException.class, call::build).getMessage();
+    }
+
+    @Test
+    void misspeltEndpoint_compilerAndRuntime_saySameSentence() throws IOException {
+        String yaml = dir.resolve("retry.yaml").toString();
+        String compiler = compilerSays("@Failover(endpoints = {\"iag\", \"onapi\"})", yaml);
+        String runtime = runtimeSays(LlmCall.builder("acme.chat").failover("iag", "onapi"), yaml);
+        assertTrue(compiler.startsWith(yaml + ": no endpoint named 'onapi', did you mean 'oneapi'?"), compiler);
+        assertTrue(runtime.endsWith("LlmCall \"acme.chat\": " + compiler), runtime + "\n" + compiler);
+    }
+
+    @Test
+    void misspeltRetryPolicy_compilerAndRuntime_saySameSentence() throws IOException {
+        String yaml = dir.resolve("retry.yaml").toString();
+        String compiler = compilerSays("@LlmRetry(policy = \"fats\")", yaml);
+        String runtime = runtimeSays(LlmCall.builder("acme.chat").retry("fats"), yaml);
+        assertTrue(compiler.startsWith(yaml + ": no retry policy named 'fats', did you mean 'fast'?"), compiler);
+        assertTrue(runtime.endsWith("LlmCall \"acme.chat\": " + compiler), runtime + "\n" + compiler);
+    }
+}
