@@ -39,15 +39,21 @@ public final class CallWatch {
     private static final long MAX_TICK_NANOS = SCAN_MILLIS * 1_000_000, MIN_TICK_NANOS = 1_000_000;
     private static final long IDLE_NANOS = 2_000_000_000L; // without a protected call: the watchdog ends
     private static final long RETIRE_GRACE_NANOS = 1_000_000;
-    private static final int STATE = 0, DEADLINE = 1, STRAY = 2, START = 3;
+    private static final int STATE = 0, DEADLINE = 1, STRAY = 2, START = 3, CLOCK = 4;
     private static final long IDLE = 0, ARMED = 1, FIRING = 2, FIRED = 3, CONSUMED = 4;
     /**
-     * Each thread's {@link Watched}, held weakly: a thread-local value of a library class would keep the library's
-     * class loader alive as long as the thread (an application server's pooled threads outlive a redeployed
-     * application); the strong reference is {@link #WATCHED}'s, owned by this class.
+     * Each thread's slot. A JDK type: a thread-local value of a library class would keep the library's class loader
+     * alive as long as the thread (an application server's pooled threads outlive a redeployed application); the
+     * thread and its slot are in {@link #WATCHED}, owned by this class.
      */
-    private static final ThreadLocal<java.lang.ref.WeakReference<Watched>> SLOT =
-            ThreadLocal.withInitial(() -> new java.lang.ref.WeakReference<>(register()));
+    private static final ThreadLocal<AtomicLongArray> SLOT = ThreadLocal.withInitial(() -> register().slot);
+    /**
+     * The clocks other than the system clock that armed slots are on (tests and benchmarks run their own runtime),
+     * by the id a plan got for its clock ({@link #clockId}); held weakly, so a finished test's clock can go.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Long, java.lang.ref.WeakReference<TimeSource>> CLOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicLong CLOCK_IDS = new java.util.concurrent.atomic.AtomicLong();
     private static final ConcurrentLinkedQueue<Watched> WATCHED = new ConcurrentLinkedQueue<>();
     private static volatile Thread watchdog;
     /** The call clock: {@link System#nanoTime()} at the watchdog's latest tick; valid while {@link #ticking}. */
@@ -70,11 +76,10 @@ public final class CallWatch {
     private CallWatch() {
     }
 
-    /** One thread's slot, and the clock its armed deadline is on (each runtime has its own: tests, benchmarks). */
+    /** One thread and its slot; the slot says which clock its armed deadline is on ({@link #CLOCK}). */
     private static final class Watched {
         final Thread thread;
-        final AtomicLongArray slot = new AtomicLongArray(4);
-        volatile TimeSource time;
+        final AtomicLongArray slot = new AtomicLongArray(5);
 
         Watched(Thread thread) {
             this.thread = thread;
@@ -134,18 +139,32 @@ public final class CallWatch {
         return tickNanos;
     }
 
+    /**
+     * The id that names {@code time} in a slot: 0 for the system clock, a new id for any other clock (a plan takes
+     * one when it is built).
+     */
+    static long clockId(TimeSource time) {
+        if (time == SystemTimeSource.INSTANCE) return 0;
+        long id = CLOCK_IDS.incrementAndGet();
+        CLOCKS.values().removeIf(r -> r.get() == null);
+        CLOCKS.put(id, new java.lang.ref.WeakReference<>(time));
+        return id;
+    }
+
+    /** The clock named {@code id}; null if it is gone (its runtime was dropped). */
+    private static TimeSource clockOf(long id) {
+        if (id == 0) return SystemTimeSource.INSTANCE;
+        java.lang.ref.WeakReference<TimeSource> r = CLOCKS.get(id);
+        return r == null ? null : r.get();
+    }
+
     /** Starts watching the call that started at {@code start}; null (free) when it has no deadline or is nested. */
     public static AtomicLongArray arm(MethodPlan plan, long start) {
         if (plan.retry == null) return null;
-        Watched w = SLOT.get().get();
-        if (w == null) { // defensive: the registry drops an entry only once its thread has died
-            w = register();
-            SLOT.set(new java.lang.ref.WeakReference<>(w));
-        }
-        AtomicLongArray slot = w.slot;
+        AtomicLongArray slot = SLOT.get();
         if (slot.get(STATE) != IDLE) return null; // nested: the outer call's deadline stays in force
-        if (w.time != plan.time) w.time = plan.time; // written before the slot is armed, read after
         if (slot.get(STRAY) != 0) clearStray(slot);
+        slot.lazySet(CLOCK, plan.clockId); // written before the slot is armed, read after
         slot.lazySet(START, start);
         slot.lazySet(DEADLINE, deadline(plan, start));
         slot.lazySet(STATE, ARMED);
@@ -155,8 +174,8 @@ public final class CallWatch {
 
     /** When a call that started at {@code start} must end: {@code start + max-duration}, saturated. */
     static long deadline(MethodPlan plan, long start) {
-        if (plan.retry == null) return Long.MAX_VALUE;
-        long max = plan.retry.maxDuration().toNanos();
+        long max = plan.maxDurationNanos;
+        if (max == Long.MAX_VALUE) return Long.MAX_VALUE;
         long deadline = start + max;
         return ((start ^ deadline) & (max ^ deadline)) < 0 ? Long.MAX_VALUE : deadline;
     }
@@ -297,9 +316,12 @@ public final class CallWatch {
                 continue;
             }
             if (w.slot.get(STATE) != ARMED) continue;
-            long now = w.time.nanoTime(); // the clock of the runtime that armed it
+            long clockId = w.slot.get(CLOCK);
+            TimeSource time = clockOf(clockId); // the clock of the runtime that armed it
+            if (time == null) continue;
+            long now = time.nanoTime();
             long left = w.slot.get(DEADLINE) - now;
-            if (left <= 0 && w.time == SystemTimeSource.INSTANCE) { // started from a stale call clock? not yet, then
+            if (left <= 0 && clockId == 0) { // started from a stale call clock? not yet, then
                 long start = w.slot.get(START);
                 left += soundStart(start, now) - start;
             }

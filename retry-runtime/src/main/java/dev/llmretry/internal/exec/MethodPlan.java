@@ -49,6 +49,10 @@ public final class MethodPlan {
     final TimeSource time;
     /** Whether {@link #time} is the system clock, whose call starts come from the watchdog's call clock. */
     private final boolean systemClock;
+    /** How {@link CallWatch} names {@link #time} in a thread's slot. */
+    final long clockId;
+    /** The policy's max-duration in nanoseconds; {@code Long.MAX_VALUE} without a retry policy. */
+    final long maxDurationNanos;
     private final long attemptTimeoutNanos;
     private final FaultInjector faults;
     private final RuntimeException error;
@@ -67,7 +71,9 @@ public final class MethodPlan {
         this.runtime = runtime;
         this.time = runtime.time();
         this.systemClock = time == SystemTimeSource.INSTANCE;
-        if (systemClock && retry != null) CallWatch.tickWithin(retry.maxDuration().toNanos());
+        this.clockId = CallWatch.clockId(time);
+        this.maxDurationNanos = retry == null ? Long.MAX_VALUE : saturatedNanos(retry.maxDuration());
+        if (systemClock && retry != null) CallWatch.tickWithin(maxDurationNanos);
         this.attemptTimeoutNanos = retry == null || retry.attemptTimeout() == null ? 0 : retry.attemptTimeout().toNanos();
         this.faults = runtime.faultInjector();
         this.order = new TargetOrder(targets, strategy);
@@ -87,10 +93,20 @@ public final class MethodPlan {
         this.runtime = runtime;
         this.time = runtime.time();
         this.systemClock = false;
+        this.clockId = CallWatch.clockId(time);
+        this.maxDurationNanos = Long.MAX_VALUE;
         this.attemptTimeoutNanos = 0;
         this.faults = null;
         this.order = new TargetOrder(targets, strategy);
         this.error = error;
+    }
+
+    private static long saturatedNanos(java.time.Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException tooLong) { // about 292 years: no deadline worth the name
+            return Long.MAX_VALUE;
+        }
     }
 
     /** {@code "com.acme.Chat#ask"}. */
