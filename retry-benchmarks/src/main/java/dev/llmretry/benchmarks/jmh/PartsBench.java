@@ -22,6 +22,8 @@ public class PartsBench {
     private final ConcurrentHashMap<Object, Object> map = new ConcurrentHashMap<>();
     private final Object key = new Object();
     private final LongAdder adder = new LongAdder();
+    private final ThreadLocal<java.util.concurrent.atomic.AtomicLongArray> slot =
+            ThreadLocal.withInitial(() -> new java.util.concurrent.atomic.AtomicLongArray(5));
 
     /** Fills the map with one entry per key, as the plan cache holds one per protected method. */
     @Setup
@@ -46,5 +48,24 @@ public class PartsBench {
     @Benchmark
     public void longAdderIncrement() {
         adder.increment();
+    }
+
+    /** One thread-local lookup (the deadline watch finds its thread's slot this way). */
+    @Benchmark
+    public Object threadLocalGet() {
+        return slot.get();
+    }
+
+    /** Arming and disarming a slot as the deadline watch does: the lookup, two reads and five ordered writes. */
+    @Benchmark
+    public Object armAndDisarm() {
+        java.util.concurrent.atomic.AtomicLongArray s = slot.get();
+        if (s.get(0) != 0 || s.get(2) != 0) throw new IllegalStateException();
+        s.lazySet(4, 0);
+        s.lazySet(3, 42);
+        s.lazySet(1, 4242);
+        s.lazySet(0, 1);
+        if (s.get(0) == 1) s.lazySet(0, 0);
+        return s;
     }
 }

@@ -54,6 +54,7 @@ public final class CallWatch {
     private static final java.util.concurrent.ConcurrentHashMap<Long, java.lang.ref.WeakReference<TimeSource>> CLOCKS =
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.concurrent.atomic.AtomicLong CLOCK_IDS = new java.util.concurrent.atomic.AtomicLong();
+    private static long latestClockId; // guarded by CLOCKS
     private static final ConcurrentLinkedQueue<Watched> WATCHED = new ConcurrentLinkedQueue<>();
     private static volatile Thread watchdog;
     /** The call clock: {@link System#nanoTime()} at the watchdog's latest tick; valid while {@link #ticking}. */
@@ -145,14 +146,19 @@ public final class CallWatch {
      */
     static long clockId(TimeSource time) {
         if (time == SystemTimeSource.INSTANCE) return 0;
-        long id = CLOCK_IDS.incrementAndGet();
-        CLOCKS.values().removeIf(r -> r.get() == null);
-        CLOCKS.put(id, new java.lang.ref.WeakReference<>(time));
-        return id;
+        synchronized (CLOCKS) { // plans are built in bursts on one clock: the latest one's id is reused
+            java.lang.ref.WeakReference<TimeSource> latest = CLOCKS.get(latestClockId);
+            if (latest != null && latest.get() == time) return latestClockId;
+            long id = CLOCK_IDS.incrementAndGet();
+            CLOCKS.values().removeIf(r -> r.get() == null);
+            CLOCKS.put(id, new java.lang.ref.WeakReference<>(time));
+            latestClockId = id;
+            return id;
+        }
     }
 
     /** The clock named {@code id}; null if it is gone (its runtime was dropped). */
-    private static TimeSource clockOf(long id) {
+    static TimeSource clockOf(long id) {
         if (id == 0) return SystemTimeSource.INSTANCE;
         java.lang.ref.WeakReference<TimeSource> r = CLOCKS.get(id);
         return r == null ? null : r.get();

@@ -166,4 +166,19 @@ class CallClockTest {
         assertEquals("answer", answer[0]);
         assertEquals(2, attempts.get());
     }
+
+    @Test
+    void aSlotNamesItsClock_theSystemClockAs0_andAnyOtherClockByAnIdThatLeadsBackToIt() {
+        dev.llmretry.time.TimeSource one = new ExecutorTest.Clock();
+        dev.llmretry.time.TimeSource other = new ExecutorTest.Clock();
+        assertEquals(0, CallWatch.clockId(SystemTimeSource.INSTANCE));
+        assertTrue(CallWatch.clockOf(0) == SystemTimeSource.INSTANCE);
+        long id = CallWatch.clockId(one);
+        assertEquals(id, CallWatch.clockId(one), "plans built in a row on one clock share its id");
+        long otherId = CallWatch.clockId(other);
+        assertTrue(id != 0 && otherId != 0 && otherId != id);
+        assertTrue(CallWatch.clockOf(id) == one);
+        assertTrue(CallWatch.clockOf(otherId) == other);
+        assertTrue(CallWatch.clockOf(CallWatch.clockId(one)) == one);
+    }
 }
