@@ -34,6 +34,22 @@ public abstract sealed class BreakerState permits ClosedState, OpenState, HalfOp
     /** Records a counted failure; true if this state should now be left (for OPEN). */
     abstract boolean recordFailure();
 
+    /** Counted failures in a row since the last success (kept while the circuit is open). */
+    abstract int consecutiveFailures();
+
+    /**
+     * The state a counted failure admitted by this permit opens the circuit to, at {@code nowNanos}: after a failed
+     * trial for twice the last opening (up to recovery-time), else for {@code firstOpen} of now (asked only then).
+     */
+    OpenState opened(long nowNanos, java.util.function.LongUnaryOperator firstOpen) {
+        return new OpenState(breaker(), nowNanos, firstOpen.applyAsLong(nowNanos), consecutiveFailures());
+    }
+
+    /** Whether this state is open and its recovery time is over at {@code nowNanos}: the next call is a trial. */
+    boolean trialDue(long nowNanos) {
+        return false;
+    }
+
     /** True for a half-open trial permit: its outcome may change the circuit's state. */
     public boolean isTrial() {
         return false;

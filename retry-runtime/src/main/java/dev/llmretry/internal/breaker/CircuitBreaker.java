@@ -164,10 +164,7 @@ public final class CircuitBreaker {
 
     /** Counted failures in a row since the last success (kept while the circuit is open). */
     public int consecutiveFailures() {
-        BreakerState s = state.get();
-        if (s instanceof ClosedState c) return c.consecutiveFailures();
-        if (s instanceof OpenState o) return o.consecutiveFailures;
-        return ((HalfOpenState) s).consecutiveFailures();
+        return state.get().consecutiveFailures();
     }
 
     /** The permit for one call, or {@code null} when the circuit refuses it. */
@@ -178,9 +175,9 @@ public final class CircuitBreaker {
                 admitted.increment();
                 return s;
             }
-            if (s instanceof OpenState open && time.get().nanoTime() - open.retryAtNanos >= 0) {
+            if (s instanceof OpenState open && open.trialDue(time.get().nanoTime())) { // only open reads the clock
                 if (!trialGate.getAsBoolean()) return null;
-                transition(s, new HalfOpenState(this, settings, open.consecutiveFailures, open.openNanos), null);
+                transition(s, open.trial(settings), null);
                 continue;
             }
             return null;
@@ -273,13 +270,7 @@ public final class CircuitBreaker {
     public boolean onFailure(BreakerState permit, Caller caller) {
         if (permit.recordFailure() && state.get() == permit) {
             long now = time.get().nanoTime();
-            if (permit instanceof HalfOpenState h) {
-                long doubled = Math.min(settings.recoveryTime().toNanos(), OpenState.saturatedAdd(h.lastOpenNanos, h.lastOpenNanos));
-                transition(permit, new OpenState(this, now, doubled, h.consecutiveFailures() + 1), caller);
-            } else {
-                int failures = permit instanceof ClosedState c ? c.consecutiveFailures() : 1;
-                transition(permit, new OpenState(this, now, firstOpenNanos(now), failures), caller);
-            }
+            transition(permit, permit.opened(now, this::firstOpenNanos), caller);
         }
         return state.get() instanceof OpenState;
     }
@@ -338,8 +329,8 @@ public final class CircuitBreaker {
 
     private BreakerState current() {
         BreakerState s = state.get();
-        if (s instanceof OpenState open && time.get().nanoTime() - open.retryAtNanos >= 0) {
-            return new HalfOpenState(this, settings, open.consecutiveFailures, open.openNanos); // the next call probes it
+        if (s instanceof OpenState open && open.trialDue(time.get().nanoTime())) {
+            return open.trial(settings); // the next call probes it
         }
         return s;
     }

@@ -30,7 +30,7 @@ final class ClosedState extends BreakerState {
 
     @Override boolean admit() { return true; }
 
-    int consecutiveFailures() { return consecutive.get(); }
+    @Override int consecutiveFailures() { return consecutive.get(); }
 
     @Override
     boolean recordSuccess() {

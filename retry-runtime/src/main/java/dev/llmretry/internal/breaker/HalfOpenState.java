@@ -60,5 +60,13 @@ final class HalfOpenState extends BreakerState {
 
     int inFlight() { return inFlight.get(); }
 
-    int consecutiveFailures() { return successes.get() > 0 ? 0 : priorFailures; }
+    @Override int consecutiveFailures() { return successes.get() > 0 ? 0 : priorFailures; }
+
+    /** A failed trial opens the circuit for twice the last opening, up to recovery-time. */
+    @Override
+    OpenState opened(long nowNanos, java.util.function.LongUnaryOperator firstOpen) {
+        long doubled = Math.min(breaker().settings().recoveryTime().toNanos(),
+                OpenState.saturatedAdd(lastOpenNanos, lastOpenNanos));
+        return new OpenState(breaker(), nowNanos, doubled, consecutiveFailures() + 1);
+    }
 }

@@ -2,6 +2,7 @@ package dev.llmretry.internal.breaker;
 
 import dev.llmretry.breaker.CircuitState;
 
+import dev.llmretry.internal.config.BreakerSettings;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,6 +43,15 @@ final class OpenState extends BreakerState {
 
     /** A last-resort probe's failure changes nothing: the circuit stays open until its probe time. */
     @Override boolean recordFailure() { return false; }
+
+    @Override int consecutiveFailures() { return consecutiveFailures; }
+
+    @Override boolean trialDue(long nowNanos) { return nowNanos - retryAtNanos >= 0; }
+
+    /** The half-open state that follows this opening: its trials decide. */
+    HalfOpenState trial(BreakerSettings settings) {
+        return new HalfOpenState(breaker(), settings, consecutiveFailures, openNanos);
+    }
 
     /** Only last-resort probes hold an open state as permit, and their outcome may change the state. */
     @Override public boolean isTrial() { return true; }
