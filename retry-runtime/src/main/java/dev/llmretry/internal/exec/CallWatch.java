@@ -73,6 +73,10 @@ public final class CallWatch {
      * could have read its value is past the horizon.
      */
     private static final java.util.concurrent.ConcurrentHashMap<Long, Long> LATE = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How many stale ticks are remembered at most; at that many the call clock is not used ({@link #unreliable}). */
+    static final int MAX_LATE = 1024;
+    /** Set while {@link #LATE} is full: the watchdog keeps ticking, but calls read the clock themselves. */
+    private static volatile boolean unreliable;
 
     private CallWatch() {
     }
@@ -133,6 +137,16 @@ public final class CallWatch {
         if (start == clock) return Math.max(start, nowNanos - tick); // no later tick yet: it started before now
         Long next = LATE.isEmpty() ? null : LATE.get(start);
         return next == null ? start : Math.max(start, next - tick);
+    }
+
+    private static synchronized void unreliable(boolean now) {
+        unreliable = now;
+        if (now) ticking = false; // the next tick turns it back on once reliable again
+    }
+
+    /** Forgets every stale tick noted (for tests that simulate many). */
+    static void forgetLateTicks() {
+        LATE.clear();
     }
 
     /** The call clock's current tick, in nanoseconds (for tests). */
@@ -299,7 +313,7 @@ public final class CallWatch {
     private static synchronized boolean tick(Thread self) {
         if (watchdog != self) return false;
         clock = System.nanoTime();
-        ticking = true;
+        ticking = !unreliable;
         return true;
     }
 
@@ -307,10 +321,14 @@ public final class CallWatch {
      * Remembers {@code previous} if calls could read it for more than two ticks (it was replaced only at
      * {@code replacedAt}), and forgets entries older than any deadline that could still use them.
      */
-    private static void noteIfLate(long previous, long replacedAt) {
+    static void noteIfLate(long previous, long replacedAt) {
         if (previous != 0 && replacedAt - previous > 2 * tickNanos) LATE.put(previous, replacedAt);
         // a call that read a stale value started before it was replaced, so it ends by then + the longest max-duration
         if (!LATE.isEmpty()) LATE.values().removeIf(replaced -> replacedAt - replaced > horizonNanos + MAX_TICK_NANOS);
+        // held up again and again (a starved machine): calls read the clock themselves until the record has drained
+        int late = LATE.size();
+        if (late >= MAX_LATE) unreliable(true);
+        else if (unreliable && late <= MAX_LATE / 2) unreliable(false);
     }
 
     /** Fires every slot whose deadline has passed; returns how long to sleep until the next deadline (capped). */

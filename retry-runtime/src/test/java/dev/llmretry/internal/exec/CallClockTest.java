@@ -219,4 +219,22 @@ class CallClockTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> CallWatch.startNanos() != 0 && CallWatch.ticking());
         });
     }
+
+    /** On a machine where the watchdog is held up again and again, calls stop trusting its reading and read the clock. */
+    @Test
+    void whenTheWatchdogIsHeldUpAgainAndAgain_callsReadTheClockThemselves_untilItRecovers() {
+        CallWatch.tickWithin(Duration.ofMinutes(5).toNanos()); // the default max-duration: stale ticks matter 5 min
+        CallWatch.startNanos();
+        await().atMost(Duration.ofSeconds(10)).until(CallWatch::ticking);
+        try {
+            long now = System.nanoTime();
+            for (int i = 1; i <= CallWatch.MAX_LATE; i++) CallWatch.noteIfLate(now - i * 1_000_000_000L, now);
+            assertFalse(CallWatch.ticking(), "the call clock is not used while its record of stale ticks is full");
+            long before = System.nanoTime();
+            assertTrue(CallWatch.startNanos() - before >= 0, "a call reads the clock itself");
+        } finally {
+            CallWatch.forgetLateTicks();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> CallWatch.startNanos() != 0 && CallWatch.ticking());
+    }
 }
