@@ -3,7 +3,7 @@
 def log = new File(basedir, 'build.log').text
 def expect = { String text -> assert log.contains(text): "build.log lacks: " + text }
 expect('ChatService.java:[8,')
-expect("[LLMR-001] @LlmRetry maxAttempts must be >= 1 but was 0.")
+expect("[LLMR-001] @LlmRetry: maxAttempts was 0, must be >= 1. Use 1 for a single attempt.")
 expect('ChatService.java:[9,')
 expect("[LLMR-020] @Failover: ")
 expect("retry.yaml: no endpoint named 'onapi', did you mean 'oneapi'? (defined: iag, oneapi")
@@ -15,5 +15,6 @@ assert entries.any { it.startsWith('dev/llmretry/processor/internal/config/') }:
 assert !entries.any { it.startsWith('dev/llmretry/config/') }: 'dev.llmretry.config must be relocated in the jar'
 // the runtime's typed call checks (and the rest of dev.llmretry.internal.config) come relocated too
 assert entries.contains('dev/llmretry/processor/internal/yaml/DeclaredCall.class'): 'relocated DeclaredCall missing'
+assert entries.contains('dev/llmretry/processor/internal/yaml/SettingMessages.class'): 'relocated SettingMessages missing'
 assert !entries.any { it.startsWith('dev/llmretry/internal/') }: 'dev.llmretry.internal.config must be relocated in the jar'
 return true

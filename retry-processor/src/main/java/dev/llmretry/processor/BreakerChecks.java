@@ -8,7 +8,8 @@ import java.util.Map;
 import javax.lang.model.element.AnnotationValue;
 
 /**
- * The checks of one {@code @LlmCircuitBreaker}: thresholds, recovery time, and one configuration per shared breaker
+ * The checks of one {@code @LlmCircuitBreaker}: thresholds and recovery time (decided and worded by the runtime's
+ * {@link SettingsPatch}), and one configuration per shared breaker
  * {@code name} across the compilation (two methods sharing a breaker with different settings would get whichever
  * was created first at run time). Remembers named breakers across rounds; not thread-safe.
  */
@@ -36,13 +37,16 @@ final class BreakerChecks {
     void check(Site site, boolean withFailover) {
         for (String count : List.of("failureThreshold", "successThreshold", "halfOpenMaxCalls")) {
             Integer value = site.intValue(count);
-            if (value != null && !RetryChecks.accepts(SettingsPatch.breaker(site.where(), ""), COUNTS.get(count), value)) {
-                diagnostics.report(Check.BREAKER_COUNT, site, count, "@LlmCircuitBreaker " + count + " must be >= 1 but was "
-                        + value + ". Use a positive count, or remove it to use the policy's value.");
-            }
+            String refused = value == null ? null : RetryChecks.refusal(patch(), COUNTS.get(count), value);
+            if (refused != null) diagnostics.report(Check.BREAKER_COUNT, site, count, refused);
         }
-        DurationAttributes.check(diagnostics, site, "recoveryTime", SettingsPatch.breaker(site.where(), ""), "recovery-time");
+        DurationAttributes.check(diagnostics, site, "recoveryTime", patch(), "recovery-time");
         if (!withFailover) sharedName(site); // else ignored, which DeclarationChecks says
+    }
+
+    /** The attributes as the runtime reads them; messages start with the annotation the diagnostic is attached to. */
+    private static SettingsPatch.Builder patch() {
+        return SettingsPatch.breakerAttributes("@LlmCircuitBreaker");
     }
 
     private void sharedName(Site site) {

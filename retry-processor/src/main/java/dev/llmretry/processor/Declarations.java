@@ -82,7 +82,7 @@ final class Declarations {
     /** The retry attributes as the runtime reads them ({@code AnnotationPatches}); null when one is invalid. */
     static SettingsPatch retryPatch(Site site) {
         try {
-            SettingsPatch.Builder p = SettingsPatch.retry("@LlmRetry on " + site.where(), "");
+            SettingsPatch.Builder p = SettingsPatch.retryAttributes("@LlmRetry on " + site.where());
             Integer attempts = site.intValue("maxAttempts");
             if (attempts != null) p.put("max-attempts", attempts);
             Double multiplier = site.doubleValue("multiplier");

@@ -15,7 +15,7 @@ import javax.tools.Diagnostic;
  *
  * <pre>{@code
  * diagnostics.report(Check.MAX_ATTEMPTS, site, "maxAttempts",
- *         "@LlmRetry maxAttempts must be >= 1 but was 0. Use maxAttempts = 1 for a single attempt.");
+ *         "@LlmRetry: maxAttempts was 0, must be >= 1. Use 1 for a single attempt.");
  * }</pre>
  */
 final class Diagnostics {

@@ -6,7 +6,8 @@ import dev.llmretry.internal.config.DeclaredCall;
 import dev.llmretry.internal.config.LlmRetryConfig;
 import dev.llmretry.internal.config.MethodOverride;
 import dev.llmretry.internal.config.RetrySettings;
-import java.time.Duration;
+import dev.llmretry.internal.config.SettingMessages;
+import dev.llmretry.internal.config.SettingsPatch;
 import java.util.List;
 
 /**
@@ -49,18 +50,15 @@ final class PolicyChecks {
             String problem = e.problems().isEmpty() ? e.getMessage() : e.problems().get(0).message();
             int line = e.problems().isEmpty() ? 0 : yaml.line(e.problems().get(0).keyPath());
             String at = line > 0 ? " (" + yaml.source() + ":" + line + ")" : "";
-            diagnostics.report(Check.POLICY_CONFLICT, site, blamedAttribute(site), "@LlmRetry with " + from + ": "
-                    + problem + at + ". The first call would fail with this: make initialBackoff at "
-                    + "most the max-backoff, in the annotation (maxBackoff) or in the policy.");
+            diagnostics.report(Check.POLICY_CONFLICT, site, blamedAttribute(site), "@LlmRetry with " + from + at + ": "
+                    + problem + " The first call would fail with this.");
             return;
         }
         boolean bothOnAnnotation = site.isSet("maxDuration") && site.isSet("initialBackoff"); // RetryChecks warned
         if (!bothOnAnnotation && settings.maxDuration().compareTo(settings.initialBackoff()) < 0) {
             diagnostics.report(Check.DEADLINE_BEFORE_BACKOFF, site, site.isSet("maxDuration") ? "maxDuration"
-                    : "initialBackoff", "@LlmRetry with " + from + ": max-duration (" + text(settings.maxDuration())
-                    + ") is shorter than initial-backoff (" + text(settings.initialBackoff()) + "), so the deadline "
-                    + "passes before the first retry and the call is never retried. Raise max-duration or lower "
-                    + "initial-backoff.");
+                    : "initialBackoff", "@LlmRetry with " + from + ": " + SettingMessages.deadlineBeforeBackoff(
+                    SettingsPatch.Naming.YAML, settings.maxDuration(), settings.initialBackoff()));
         }
     }
 
@@ -81,9 +79,5 @@ final class PolicyChecks {
 
     private static String blamedAttribute(Site site) {
         return site.isSet("initialBackoff") ? "initialBackoff" : site.isSet("maxBackoff") ? "maxBackoff" : null;
-    }
-
-    private static String text(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 }

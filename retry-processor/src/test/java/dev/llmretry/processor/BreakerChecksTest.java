@@ -22,11 +22,11 @@ class BreakerChecksTest {
                 """);
         Compilation c = Compile.compile(List.of(file));
         assertThat(c).hadErrorCount(3);
-        assertThat(c).hadErrorContaining("[LLMR-006] @LlmCircuitBreaker failureThreshold must be >= 1 but was 0")
+        assertThat(c).hadErrorContaining("[LLMR-006] @LlmCircuitBreaker: failureThreshold was 0, must be >= 1")
                 .inFile(file).onLineContaining("failureThreshold = 0");
-        assertThat(c).hadErrorContaining("[LLMR-006] @LlmCircuitBreaker successThreshold must be >= 1 but was -1")
+        assertThat(c).hadErrorContaining("[LLMR-006] @LlmCircuitBreaker: successThreshold was -1, must be >= 1")
                 .inFile(file).onLineContaining("successThreshold = -1");
-        assertThat(c).hadErrorContaining("[LLMR-006] @LlmCircuitBreaker halfOpenMaxCalls must be >= 1 but was 0")
+        assertThat(c).hadErrorContaining("[LLMR-006] @LlmCircuitBreaker: halfOpenMaxCalls was 0, must be >= 1")
                 .inFile(file).onLineContaining("halfOpenMaxCalls = 0");
     }
 
@@ -39,7 +39,7 @@ class BreakerChecksTest {
                 }
                 """);
         Compilation c = Compile.compile(List.of(file));
-        assertThat(c).hadErrorContaining("[LLMR-007] @LlmCircuitBreaker recoveryTime must be longer than zero but was \"0s\"")
+        assertThat(c).hadErrorContaining("[LLMR-007] @LlmCircuitBreaker: recoveryTime was 0s, must be > 0")
                 .inFile(file).onLineContaining("recoveryTime = \"0s\"");
     }
 

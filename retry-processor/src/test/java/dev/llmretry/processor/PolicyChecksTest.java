@@ -31,7 +31,8 @@ class PolicyChecksTest {
         Compilation c = Compile.compile(List.of(file), option("retry:\n  default: { max-backoff: 1s }\n"));
         assertThat(c).hadErrorCount(1);
         assertThat(c).hadErrorContaining("[LLMR-025] @LlmRetry with policy 'default' of " + dir.resolve("retry.yaml")
-                + ": initial-backoff was 5s, must be <= max-backoff (1s). The first call would fail with this")
+                + ": initialBackoff was 5s, must be <= maxBackoff (1s). Lower initialBackoff or raise maxBackoff. The first "
+                + "call would fail with this.")
                 .inFile(file).onLineContaining("initialBackoff = \"5s\"");
     }
 
@@ -45,8 +46,9 @@ class PolicyChecksTest {
                   "test.Chat#ask": { retry: { max-backoff: 1s } }
                 """));
         assertThat(c).hadErrorContaining("[LLMR-025] @LlmRetry with policy 'fast' of " + dir.resolve("retry.yaml")
-                + " with its methods: entry: methods.\"test.Chat#ask\".retry.max-backoff was 1s, must be >= "
-                + "initial-backoff (2s) (" + dir.resolve("retry.yaml") + ":4). The first call would fail with this");
+                + " with its methods: entry (" + dir.resolve("retry.yaml") + ":4): methods.\"test.Chat#ask\".retry.max-backoff "
+                + "was 1s, must be >= initial-backoff (2s). Lower initial-backoff or raise max-backoff. The first call "
+                + "would fail with this.");
     }
 
     @Test

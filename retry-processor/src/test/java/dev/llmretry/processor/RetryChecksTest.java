@@ -21,7 +21,7 @@ class RetryChecksTest {
         Compilation c = Compile.compile(java.util.List.of(file));
         assertThat(c).failed();
         assertThat(c).hadErrorCount(1);
-        assertThat(c).hadErrorContaining("[LLMR-001] @LlmRetry maxAttempts must be >= 1 but was 0. Use maxAttempts = 1")
+        assertThat(c).hadErrorContaining("[LLMR-001] @LlmRetry: maxAttempts was 0, must be >= 1. Use 1 for a single attempt.")
                 .inFile(file).onLineContaining("maxAttempts = 0");
     }
 
@@ -41,14 +41,14 @@ class RetryChecksTest {
                 """);
         Compilation c = Compile.compile(java.util.List.of(file));
         assertThat(c).hadErrorCount(6);
-        assertThat(c).hadErrorContaining("[LLMR-002] @LlmRetry initialBackoff must be a duration but was \"1 sec\"")
+        assertThat(c).hadErrorContaining("[LLMR-002] @LlmRetry: initialBackoff was 1 sec, must be a duration like 500ms, 2s, 1.5m, 1h, 1d or ISO-8601 PT2S")
                 .inFile(file).onLineContaining("initialBackoff = \"1 sec\"");
-        assertThat(c).hadErrorContaining("[LLMR-002] @LlmRetry maxBackoff must be a duration but was \"30\" ('30' has no unit)")
+        assertThat(c).hadErrorContaining("[LLMR-002] @LlmRetry: maxBackoff was 30, must be a duration like 500ms, 2s, 1.5m, 1h, 1d or ISO-8601 PT2S (a unit is required)")
                 .inFile(file).onLineContaining("maxBackoff = \"30\"");
-        assertThat(c).hadErrorContaining("[LLMR-002] @LlmRetry maxDuration").inFile(file).onLineContaining("maxDuration = \"-1s\"");
-        assertThat(c).hadErrorContaining("[LLMR-002] @LlmRetry maxRetryAfter").inFile(file).onLineContaining("maxRetryAfter");
-        assertThat(c).hadErrorContaining("[LLMR-002] @LlmRetry attemptTimeout").inFile(file).onLineContaining("attemptTimeout");
-        assertThat(c).hadErrorContaining("[LLMR-002] @LlmCircuitBreaker recoveryTime").inFile(file).onLineContaining("2 minutes");
+        assertThat(c).hadErrorContaining("[LLMR-002] @LlmRetry: maxDuration").inFile(file).onLineContaining("maxDuration = \"-1s\"");
+        assertThat(c).hadErrorContaining("[LLMR-002] @LlmRetry: maxRetryAfter").inFile(file).onLineContaining("maxRetryAfter");
+        assertThat(c).hadErrorContaining("[LLMR-002] @LlmRetry: attemptTimeout").inFile(file).onLineContaining("attemptTimeout");
+        assertThat(c).hadErrorContaining("[LLMR-002] @LlmCircuitBreaker: recoveryTime").inFile(file).onLineContaining("2 minutes");
     }
 
     @Test
@@ -60,7 +60,7 @@ class RetryChecksTest {
                 }
                 """);
         Compilation c = Compile.compile(java.util.List.of(file));
-        assertThat(c).hadErrorContaining("[LLMR-003] @LlmRetry initialBackoff (10s) must not be longer than maxBackoff (2s)")
+        assertThat(c).hadErrorContaining("[LLMR-003] @LlmRetry: maxBackoff was 2s, must be >= initialBackoff (10s). Lower initialBackoff or raise maxBackoff.")
                 .inFile(file).onLineContaining("initialBackoff = \"10s\"");
     }
 
@@ -73,7 +73,7 @@ class RetryChecksTest {
                 }
                 """);
         Compilation c = Compile.compile(java.util.List.of(file));
-        assertThat(c).hadErrorContaining("[LLMR-004] @LlmRetry multiplier must be a number >= 1 but was 0.5")
+        assertThat(c).hadErrorContaining("[LLMR-004] @LlmRetry: multiplier was 0.5, must be >= 1.0. Use 1.0 for a constant backoff or 2.0 to double it.")
                 .inFile(file).onLineContaining("multiplier = 0.5");
     }
 
@@ -128,9 +128,9 @@ class RetryChecksTest {
                 """);
         Compilation c = Compile.compile(java.util.List.of(file));
         assertThat(c).hadErrorCount(2);
-        assertThat(c).hadErrorContaining("[LLMR-007] @LlmRetry maxDuration must be longer than zero but was \"0ms\"")
+        assertThat(c).hadErrorContaining("[LLMR-007] @LlmRetry: maxDuration was 0ms, must be > 0")
                 .inFile(file).onLineContaining("maxDuration = \"0ms\"");
-        assertThat(c).hadErrorContaining("[LLMR-007] @LlmRetry attemptTimeout must be longer than zero")
+        assertThat(c).hadErrorContaining("[LLMR-007] @LlmRetry: attemptTimeout was PT0S, must be > 0 (or none)")
                 .inFile(file).onLineContaining("attemptTimeout = \"PT0S\"");
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import dev.llmretry.LlmCall;
 import dev.llmretry.LlmResilience;
+import dev.llmretry.annotation.LlmRetry;
 import dev.llmretry.config.LlmRetryConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The compiler and the runtime say the same sentence about the same mistake: the processor's diagnostic and the
  * exception of {@code LlmCall.build()} (retry-runtime, on this test's class path) end alike after naming the call.
+ * For a value out of range, only the key's name follows the source: {@code maxAttempts} on an annotation (compiled,
+ * or read by reflection), {@code max-attempts} in retry.yaml and for {@code LlmCall}.
  */
 class SameWordsTest {
     private static final String YAML = """
@@ -70,5 +73,33 @@ class SameWordsTest {
         String runtime = runtimeSays(LlmCall.builder("acme.chat").retry("fats"), yaml);
         assertTrue(compiler.startsWith(yaml + ": no retry policy named 'fats', did you mean 'fast'?"), compiler);
         assertTrue(runtime.endsWith("LlmCall \"acme.chat\": " + compiler), runtime + "\n" + compiler);
+    }
+
+    /** What this module's tests compile is not processed by retry-processor: the runtime reads it by reflection. */
+    static class ZeroAttempts {
+        @LlmRetry(maxAttempts = 0)
+        public String ask(String q) {
+            return q;
+        }
+    }
+
+    @Test
+    void maxAttemptsZero_compilerAnnotationsBuilderAndYaml_saySameSentence() throws IOException {
+        String yaml = dir.resolve("retry.yaml").toString();
+        String rule = " was 0, must be >= 1. Use 1 for a single attempt.";
+        String compiler = compilerSays("@LlmRetry(maxAttempts = 0)", yaml);
+        assertEquals("maxAttempts" + rule, compiler);
+
+        LlmResilience.useConfig(yaml, YAML);
+        String annotations = assertThrows(LlmRetryConfigException.class,
+                () -> LlmResilience.validate(ZeroAttempts.class)).getMessage();
+        assertTrue(annotations.endsWith("@LlmRetry on " + ZeroAttempts.class.getName() + "#ask: " + compiler), annotations);
+
+        String builder = runtimeSays(LlmCall.builder("acme.chat").maxAttempts(0), yaml);
+        assertEquals("LlmCall \"acme.chat\": max-attempts" + rule, builder);
+
+        String file = assertThrows(LlmRetryConfigException.class,
+                () -> LlmResilience.useConfig(yaml, "retry:\n  default: { max-attempts: 0 }\n")).getMessage();
+        assertEquals(yaml + ": retry.default.max-attempts" + rule, file);
     }
 }

@@ -34,7 +34,8 @@ class WarningsTest {
                 }
                 """);
         Compilation c = Compile.compile(List.of(file));
-        assertThat(c).hadWarningContaining("[LLMR-102] @LlmRetry maxDuration (2s) is shorter than initialBackoff (5s)")
+        assertThat(c).hadWarningContaining("[LLMR-102] @LlmRetry: maxDuration (2s) is shorter than initialBackoff (5s), so the deadline passes before the "
+                + "first retry and the call is never retried. Raise maxDuration or lower initialBackoff.")
                 .inFile(file).onLineContaining("maxDuration = \"2s\"");
     }
 

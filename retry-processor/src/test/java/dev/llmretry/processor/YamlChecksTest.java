@@ -103,7 +103,7 @@ class YamlChecksTest {
         Compilation c = Compile.compile(List.of(file), option(yaml));
         assertThat(c).hadErrorCount(2);
         assertThat(c).hadErrorContaining("[LLMR-023] ").inFile(file).onLineContaining("public String ask");
-        assertThat(c).hadErrorContaining("retry.yaml:2: retry.default.max-attempts was 0, must be >= 1. Fix retry.yaml");
+        assertThat(c).hadErrorContaining("retry.yaml:2: retry.default.max-attempts was 0, must be >= 1. Use 1 for a single attempt. Fix retry.yaml");
         assertThat(c).hadErrorContaining("retry.default.initial-backof is not a known key, did you mean 'initial-backoff'?");
     }
 

@@ -12,7 +12,7 @@ import java.util.Objects;
  * p.keyPath();   // "retry.default.max-attempts"
  * p.value();     // "0"
  * p.expected();  // ">= 1"
- * p.message();   // "retry.default.max-attempts was 0, must be >= 1"
+ * p.message();   // "retry.default.max-attempts was 0, must be >= 1. Use 1 for a single attempt."
  * }</pre>
  *
  * @param keyPath  the dotted key path ({@code endpoints.iag.url}); empty for a problem with the file as a whole

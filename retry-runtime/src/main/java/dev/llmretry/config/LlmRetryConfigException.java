@@ -13,7 +13,7 @@ import java.util.Objects;
  * try {
  *     ConfigLoader.load();
  * } catch (LlmRetryConfigException e) {
- *     // "retry.yaml: retry.default.max-attempts was 0, must be >= 1", or for several:
+ *     // "retry.yaml: retry.default.max-attempts was 0, must be >= 1. Use 1 for a single attempt.", or for several:
  *     // "retry.yaml has 2 problems:\n  retry.default.max-attempts was 0, ...\n  endpoints.iag.url ..."
  *     e.problems().forEach(p -> System.err.println(p.keyPath()));
  * }

@@ -60,7 +60,7 @@ class StartupValidationTest {
         LlmRetryConfigException e = startFails(LlmRetryConfigException.class, null,
                 "classpath:broken-retry.yaml");
 
-        assertEquals("classpath:broken-retry.yaml: retry.default.max-attempts was 0, must be >= 1", e.getMessage());
+        assertEquals("classpath:broken-retry.yaml: retry.default.max-attempts was 0, must be >= 1. Use 1 for a single attempt.", e.getMessage());
     }
 
     @Test
@@ -114,7 +114,7 @@ class StartupValidationTest {
         FailureAnalysis analysis = new LlmRetryFailureAnalyzer().analyze(new IllegalStateException(e));
 
         assertEquals("llm-retry could not protect this application: classpath:broken-retry.yaml: "
-                + "retry.default.max-attempts was 0, must be >= 1", analysis.getDescription());
+                + "retry.default.max-attempts was 0, must be >= 1. Use 1 for a single attempt.", analysis.getDescription());
         assertTrue(analysis.getAction().startsWith("Fix retry.yaml"), analysis.getAction());
     }
 

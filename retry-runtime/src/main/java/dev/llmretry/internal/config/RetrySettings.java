@@ -1,6 +1,5 @@
 package dev.llmretry.internal.config;
 
-import dev.llmretry.config.ConfigProblem;
 import dev.llmretry.config.LlmRetryConfigException;
 
 import dev.llmretry.annotation.Jitter;
@@ -114,19 +113,9 @@ public final class RetrySettings {
             }
         }
         if (initial.compareTo(max) > 0) {
-            throw LlmRetryConfigException.of(blamed.source(), backoffProblem(blamed, initial, max));
+            throw LlmRetryConfigException.of(blamed.source(), SettingMessages.backoffOrder(blamed, initial, max));
         }
         return new RetrySettings(attempts, initial, max, growth, randomisation, deadline, retryAfter, timeout);
-    }
-
-    private static ConfigProblem backoffProblem(SettingsPatch blamed, Duration initial, Duration max) {
-        String suffix = blamed.source().equals(LlmRetryConfig.BUILT_IN) ? " (built-in value)" : "";
-        if (blamed.keys().contains("max-backoff")) {
-            return ConfigProblem.invalid(blamed.keyPath("max-backoff"), Display.value(max) + suffix,
-                    ">= initial-backoff (" + Display.value(initial) + ")");
-        }
-        return ConfigProblem.invalid(blamed.keyPath("initial-backoff"), Display.value(initial) + suffix,
-                "<= max-backoff (" + Display.value(max) + ")");
     }
 
     @Override

@@ -22,10 +22,10 @@ final class SettingKeys {
 
     static Map<String, ValueParsers.Parser> retry() {
         Map<String, ValueParsers.Parser> keys = new LinkedHashMap<>();
-        keys.put("max-attempts", ValueParsers.intAtLeast(1));
+        keys.put("max-attempts", ValueParsers.intAtLeast(1, SettingMessages.MAX_ATTEMPTS_FIX));
         keys.put("initial-backoff", ValueParsers.duration(false));
         keys.put("max-backoff", ValueParsers.duration(false));
-        keys.put("multiplier", ValueParsers.numberAtLeast(1.0));
+        keys.put("multiplier", ValueParsers.numberAtLeast(1.0, SettingMessages.MULTIPLIER_FIX));
         keys.put("jitter", ValueParsers.enumeration(Jitter.class, Jitter.POLICY));
         keys.put("max-duration", ValueParsers.duration(true));
         keys.put("max-retry-after", ValueParsers.duration(false));

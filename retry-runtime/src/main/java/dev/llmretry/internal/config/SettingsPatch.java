@@ -14,18 +14,22 @@ import java.util.StringJoiner;
 
 /**
  * A validated partial set of retry or circuit-breaker settings, keyed by their retry.yaml names. It is the one
- * validation path: retry.yaml policies, {@code methods:} entries and annotation attributes all go through
- * {@link Builder#put}, so they meet the same checks and the same messages. Immutable; the builder is not
- * thread-safe.
+ * validation path: retry.yaml policies, {@code methods:} entries, {@code LlmCall}'s builder and annotation attributes
+ * (at run time and in the annotation processor) all go through {@link Builder#put}, so they meet the same checks and
+ * the same messages ({@link SettingMessages}). A patch names its keys as its source does ({@link Naming}), so one
+ * sentence reads naturally for each. Immutable; the builder is not thread-safe.
  *
  * <pre>{@code
- * SettingsPatch patch = SettingsPatch.retry("@LlmRetry on com.acme.Chat#ask", "")
+ * SettingsPatch patch = SettingsPatch.retryAttributes("@LlmRetry on com.acme.Chat#ask")
  *         .put("max-attempts", 3)
  *         .put("initial-backoff", "500ms")
  *         .put("jitter", Jitter.NONE)
  *         .build();
  * RetrySettings settings = RetrySettings.defaults().apply(patch);
- * // put("max-attempts", 0) throws: "@LlmRetry on com.acme.Chat#ask: max-attempts was 0, must be >= 1"
+ * // put("max-attempts", 0) throws:
+ * // "@LlmRetry on com.acme.Chat#ask: maxAttempts was 0, must be >= 1. Use 1 for a single attempt."
+ * // SettingsPatch.retry("retry.yaml", "retry.default").put("max-attempts", 0) throws:
+ * // "retry.yaml: retry.default.max-attempts was 0, must be >= 1. Use 1 for a single attempt."
  * }</pre>
  */
 public final class SettingsPatch {
@@ -55,15 +59,37 @@ public final class SettingsPatch {
         }
     }
 
+    /** How messages name a key: as retry.yaml writes it, or as the annotation attribute of the same setting. */
+    public enum Naming {
+        /** {@code max-attempts}: retry.yaml, {@code methods:} entries, {@code LlmCall}'s builder. */
+        YAML,
+        /** {@code maxAttempts}: the attributes of {@code @LlmRetry} and {@code @LlmCircuitBreaker}. */
+        ATTRIBUTE;
+
+        /** The key as this source writes it: {@code half-open-max-calls} or {@code halfOpenMaxCalls}. */
+        public String name(String yamlKey) {
+            if (this == YAML) return yamlKey;
+            StringBuilder name = new StringBuilder(yamlKey.length());
+            for (int i = 0; i < yamlKey.length(); i++) {
+                char c = yamlKey.charAt(i);
+                if (c == '-' && i + 1 < yamlKey.length()) name.append(Character.toUpperCase(yamlKey.charAt(++i)));
+                else name.append(c);
+            }
+            return name.toString();
+        }
+    }
+
     private final Kind kind;
     private final String source;
     private final String pathPrefix;
+    private final Naming naming;
     private final Map<String, Object> values;
 
-    private SettingsPatch(Kind kind, String source, String pathPrefix, Map<String, Object> values) {
+    private SettingsPatch(Kind kind, String source, String pathPrefix, Naming naming, Map<String, Object> values) {
         this.kind = kind;
         this.source = source;
         this.pathPrefix = pathPrefix;
+        this.naming = naming;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
@@ -75,17 +101,32 @@ public final class SettingsPatch {
      * @param pathPrefix the key path before each key ({@code "retry.default"}), or {@code ""}
      */
     public static Builder retry(String source, String pathPrefix) {
-        return new Builder(Kind.RETRY, source, pathPrefix);
+        return new Builder(Kind.RETRY, source, pathPrefix, Naming.YAML);
     }
 
     /** Starts a circuit-breaker patch; see {@link #retry(String, String)}. */
     public static Builder breaker(String source, String pathPrefix) {
-        return new Builder(Kind.CIRCUIT_BREAKER, source, pathPrefix);
+        return new Builder(Kind.CIRCUIT_BREAKER, source, pathPrefix, Naming.YAML);
+    }
+
+    /**
+     * Starts a retry patch of {@code @LlmRetry}'s attributes: keys are still put by their retry.yaml names, messages
+     * name them as attributes ({@code maxAttempts}).
+     *
+     * @param source what the values come from, starting every message: {@code "@LlmRetry on com.acme.Chat#ask"}
+     */
+    public static Builder retryAttributes(String source) {
+        return new Builder(Kind.RETRY, source, "", Naming.ATTRIBUTE);
+    }
+
+    /** Starts a circuit-breaker patch of {@code @LlmCircuitBreaker}'s attributes; see {@link #retryAttributes}. */
+    public static Builder breakerAttributes(String source) {
+        return new Builder(Kind.CIRCUIT_BREAKER, source, "", Naming.ATTRIBUTE);
     }
 
     /** An empty patch of that kind. */
     public static SettingsPatch empty(Kind kind, String source, String pathPrefix) {
-        return new SettingsPatch(kind, source, pathPrefix, Map.of());
+        return new SettingsPatch(kind, source, pathPrefix, Naming.YAML, Map.of());
     }
 
     public Kind kind() {
@@ -100,6 +141,11 @@ public final class SettingsPatch {
     /** The key path prefix, as given to the builder. */
     public String pathPrefix() {
         return pathPrefix;
+    }
+
+    /** How messages name this patch's keys. */
+    public Naming naming() {
+        return naming;
     }
 
     public boolean isEmpty() {
@@ -119,9 +165,12 @@ public final class SettingsPatch {
         return Optional.ofNullable(values.get(key));
     }
 
-    /** The full key path of a key: {@code retry.default.max-attempts}, or just the key without a prefix. */
+    /**
+     * The full key path of a key as messages name it: {@code retry.default.max-attempts}, just the key without a
+     * prefix, or the attribute ({@code maxAttempts}) for {@link Naming#ATTRIBUTE}.
+     */
     public String keyPath(String key) {
-        return path(pathPrefix, key);
+        return path(pathPrefix, naming.name(key));
     }
 
     Map<String, Object> values() {
@@ -155,12 +204,14 @@ public final class SettingsPatch {
         private final Kind kind;
         private final String source;
         private final String pathPrefix;
+        private final Naming naming;
         private final Map<String, Object> values = new LinkedHashMap<>();
 
-        private Builder(Kind kind, String source, String pathPrefix) {
+        private Builder(Kind kind, String source, String pathPrefix, Naming naming) {
             this.kind = kind;
             this.source = Objects.requireNonNull(source, "source");
             this.pathPrefix = Objects.requireNonNull(pathPrefix, "pathPrefix");
+            this.naming = naming;
         }
 
         /**
@@ -178,14 +229,14 @@ public final class SettingsPatch {
 
         /** Like {@link #put} but returns the problem instead of throwing; {@code origin} is the text before substitution. */
         ConfigProblem tryPut(String yamlKey, Object raw, String origin) {
-            String keyPath = path(pathPrefix, yamlKey);
             ValueParsers.Parser parser = kind.parsers.get(yamlKey);
-            if (parser == null) return SettingKeys.unknownKey(keyPath, yamlKey, kind.keys());
+            if (parser == null) return SettingKeys.unknownKey(path(pathPrefix, yamlKey), yamlKey, kind.keys());
+            String keyPath = path(pathPrefix, naming.name(yamlKey));
             try {
                 values.put(yamlKey, parser.parse(raw));
                 return null;
             } catch (InvalidValue e) {
-                return ConfigProblem.invalid(keyPath, Display.value(keyPath, raw, origin), e.expected());
+                return SettingMessages.invalid(keyPath, Display.value(keyPath, raw, origin), e.expected(), e.fix());
             }
         }
 
@@ -196,7 +247,7 @@ public final class SettingsPatch {
 
         /** The immutable patch of the values put so far. */
         public SettingsPatch build() {
-            return new SettingsPatch(kind, source, pathPrefix, values);
+            return new SettingsPatch(kind, source, pathPrefix, naming, values);
         }
     }
 }

@@ -19,9 +19,14 @@ final class ValueParsers {
     }
 
     static Parser intAtLeast(int min) {
+        return intAtLeast(min, null);
+    }
+
+    /** An integer at least {@code min}; {@code fix} (or null) is what a value below it is told to write instead. */
+    static Parser intAtLeast(int min, String fix) {
         return raw -> {
             long value = integer(raw, "an integer >= " + min);
-            if (value < min) throw new InvalidValue(">= " + min);
+            if (value < min) throw new InvalidValue(">= " + min, fix);
             if (value > Integer.MAX_VALUE) throw new InvalidValue("<= " + Integer.MAX_VALUE);
             return (int) value;
         };
@@ -40,10 +45,15 @@ final class ValueParsers {
 
     /** A finite number at least {@code min}. */
     static Parser numberAtLeast(double min) {
+        return numberAtLeast(min, null);
+    }
+
+    /** A finite number at least {@code min}; {@code fix} (or null) is what a value below it is told to write instead. */
+    static Parser numberAtLeast(double min, String fix) {
         return raw -> {
             double value = number(raw, "a number >= " + min);
             if (!Double.isFinite(value)) throw new InvalidValue("a finite number >= " + min);
-            if (value < min) throw new InvalidValue(">= " + min);
+            if (value < min) throw new InvalidValue(">= " + min, fix);
             return value;
         };
     }

@@ -7,14 +7,15 @@ import dev.llmretry.internal.config.SettingsPatch;
 
 /**
  * Turns the attributes a user set on an annotation into the same {@link SettingsPatch} retry.yaml produces, so both
- * go through one validation path with the same messages. Unset attributes are left out.
+ * go through one validation path with the same messages (naming the attributes: {@code maxAttempts was 0, ...}), as
+ * the annotation processor's do. Unset attributes are left out.
  */
 final class AnnotationPatches {
     private AnnotationPatches() {
     }
 
     static SettingsPatch retry(LlmRetry a, String methodId) {
-        var p = SettingsPatch.retry("@LlmRetry on " + methodId, "");
+        var p = SettingsPatch.retryAttributes("@LlmRetry on " + methodId);
         if (a.maxAttempts() != LlmRetry.UNSET) p.put("max-attempts", a.maxAttempts());
         if (!a.initialBackoff().isEmpty()) p.put("initial-backoff", a.initialBackoff());
         if (!a.maxBackoff().isEmpty()) p.put("max-backoff", a.maxBackoff());
@@ -27,7 +28,7 @@ final class AnnotationPatches {
     }
 
     static SettingsPatch breaker(LlmCircuitBreaker a, String methodId) {
-        var p = SettingsPatch.breaker("@LlmCircuitBreaker on " + methodId, "");
+        var p = SettingsPatch.breakerAttributes("@LlmCircuitBreaker on " + methodId);
         if (a.failureThreshold() != LlmCircuitBreaker.UNSET) p.put("failure-threshold", a.failureThreshold());
         if (!a.recoveryTime().isEmpty()) p.put("recovery-time", a.recoveryTime());
         if (a.successThreshold() != LlmCircuitBreaker.UNSET) p.put("success-threshold", a.successThreshold());

@@ -23,10 +23,10 @@ class ConfigErrorsTest {
     @Test
     void maxAttemptsZero_load_failsWithFileKeyPathValueAndRange() {
         LlmRetryConfigException e = fails("retry:\n  default:\n    max-attempts: 0\n");
-        assertEquals("retry.yaml: retry.default.max-attempts was 0, must be >= 1", e.getMessage());
+        assertEquals("retry.yaml: retry.default.max-attempts was 0, must be >= 1. Use 1 for a single attempt.", e.getMessage());
         assertEquals("retry.yaml", e.source());
         assertEquals(List.of(new ConfigProblem("retry.default.max-attempts", "0", ">= 1",
-                "retry.default.max-attempts was 0, must be >= 1")), e.problems());
+                "retry.default.max-attempts was 0, must be >= 1. Use 1 for a single attempt.")), e.problems());
     }
 
     @Test
@@ -99,7 +99,7 @@ class ConfigErrorsTest {
     @Test
     void initialAboveMaxBackoff_load_namesBothKeys() {
         assertError("retry: { default: { initial-backoff: 1m } }\n",
-                "retry.yaml: retry.default.initial-backoff was 1m, must be <= max-backoff (30s)");
+                "retry.yaml: retry.default.initial-backoff was 1m, must be <= max-backoff (30s). Lower initial-backoff or raise max-backoff.");
     }
 
     @Test
@@ -324,7 +324,7 @@ class ConfigErrorsTest {
         LlmRetryConfigException e = fails("retry:\n  default: { max-attempts: 0, jitter: wild }\n"
                 + "endpoints:\n  iag: { url: ftp://x }\nfailover: { strategy: fastest }\n");
         assertEquals("retry.yaml has 4 problems:\n"
-                + "  retry.default.max-attempts was 0, must be >= 1\n"
+                + "  retry.default.max-attempts was 0, must be >= 1. Use 1 for a single attempt.\n"
                 + "  retry.default.jitter was wild, must be one of none, full, equal, decorrelated\n"
                 + "  endpoints.iag.url was ftp://x, must be an absolute http:// or https:// URL like https://api.example.com/v1\n"
                 + "  failover.strategy was fastest, must be one of priority, success-rate, round-robin", e.getMessage());

@@ -112,7 +112,7 @@ class ConfigLoaderTest {
     void invalidFile_load_failsWithItsPathAsSource() throws IOException {
         props.put("llmretry.config", file("bad.yaml", "retry: { default: { max-attempts: 0 } }").toString());
         LlmRetryConfigException e = assertThrows(LlmRetryConfigException.class, () -> load(emptyClasspath));
-        assertEquals(dir.resolve("bad.yaml") + ": retry.default.max-attempts was 0, must be >= 1", e.getMessage());
+        assertEquals(dir.resolve("bad.yaml") + ": retry.default.max-attempts was 0, must be >= 1. Use 1 for a single attempt.", e.getMessage());
     }
 
     @Test

@@ -59,14 +59,14 @@ class PolicyInheritanceTest {
 
     @Test
     void fileDefaultClashingWithBuiltInStreaming_load_pointsAtTheBuiltInValue() {
-        assertEquals("retry.yaml: retry.streaming.initial-backoff was 200ms (built-in value), must be <= max-backoff (100ms)",
+        assertEquals("retry.yaml: retry.streaming.initial-backoff was 200ms (built-in value), must be <= max-backoff (100ms). Lower initial-backoff or raise max-backoff.",
                 fails("retry: { default: { initial-backoff: 50ms, max-backoff: 100ms } }").getMessage());
     }
 
     @Test
     void brokenDefault_load_reportedOnceNotPerPolicy() {
         LlmRetryConfigException e = fails("retry:\n  default: { initial-backoff: 1m }\n  a: { max-attempts: 2 }\n");
-        assertEquals("retry.yaml: retry.default.initial-backoff was 1m, must be <= max-backoff (30s)", e.getMessage());
+        assertEquals("retry.yaml: retry.default.initial-backoff was 1m, must be <= max-backoff (30s). Lower initial-backoff or raise max-backoff.", e.getMessage());
     }
 
     @Test
@@ -111,7 +111,7 @@ class PolicyInheritanceTest {
         SettingsPatch methods = config.methodOverride("com.acme.Chat#ask").orElseThrow().retry();
         LlmRetryConfigException e = org.junit.jupiter.api.Assertions.assertThrows(LlmRetryConfigException.class,
                 () -> config.retryPolicy("default").apply(methods));
-        assertEquals("retry.yaml: methods.\"com.acme.Chat#ask\".retry.initial-backoff was 1m, must be <= max-backoff (30s)",
+        assertEquals("retry.yaml: methods.\"com.acme.Chat#ask\".retry.initial-backoff was 1m, must be <= max-backoff (30s). Lower initial-backoff or raise max-backoff.",
                 e.getMessage());
     }
 

@@ -49,7 +49,7 @@ class RetrySettingsTest {
         SettingsPatch patch = SettingsPatch.retry("retry.yaml", "retry.slow").put("initial-backoff", "40s").build();
         LlmRetryConfigException e = assertThrows(LlmRetryConfigException.class,
                 () -> RetrySettings.defaults().apply(patch));
-        assertEquals("retry.yaml: retry.slow.initial-backoff was 40s, must be <= max-backoff (30s)", e.getMessage());
+        assertEquals("retry.yaml: retry.slow.initial-backoff was 40s, must be <= max-backoff (30s). Lower initial-backoff or raise max-backoff.", e.getMessage());
     }
 
     @Test
@@ -57,7 +57,7 @@ class RetrySettingsTest {
         SettingsPatch patch = SettingsPatch.retry("@LlmRetry on a.B#c", "").put("max-backoff", "500ms").build();
         LlmRetryConfigException e = assertThrows(LlmRetryConfigException.class,
                 () -> RetrySettings.defaults().apply(patch));
-        assertEquals("@LlmRetry on a.B#c: max-backoff was 500ms, must be >= initial-backoff (1s)", e.getMessage());
+        assertEquals("@LlmRetry on a.B#c: max-backoff was 500ms, must be >= initial-backoff (1s). Lower initial-backoff or raise max-backoff.", e.getMessage());
     }
 
     @Test

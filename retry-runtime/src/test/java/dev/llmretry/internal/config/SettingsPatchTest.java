@@ -32,14 +32,25 @@ class SettingsPatchTest {
 
     @Test
     void annotationMaxAttemptsZero_put_failsNamingSourceKeyValueAndRange() {
-        assertEquals("@LlmRetry on com.acme.Chat#ask: max-attempts was 0, must be >= 1", retryError("max-attempts", 0));
+        assertEquals("@LlmRetry on com.acme.Chat#ask: max-attempts was 0, must be >= 1. Use 1 for a single attempt.", retryError("max-attempts", 0));
+    }
+
+    @Test
+    void attributePatch_badValues_nameTheAttributes() {
+        String source = "@LlmCircuitBreaker on com.acme.Chat#ask";
+        assertEquals(source + ": halfOpenMaxCalls was 0, must be >= 1", assertThrows(LlmRetryConfigException.class,
+                () -> SettingsPatch.breakerAttributes(source).put("half-open-max-calls", 0)).getMessage());
+        LlmRetryConfigException e = assertThrows(LlmRetryConfigException.class,
+                () -> SettingsPatch.retryAttributes(SOURCE).put("max-attempts", 0));
+        assertEquals(SOURCE + ": maxAttempts was 0, must be >= 1. Use 1 for a single attempt.", e.getMessage());
+        assertEquals("maxAttempts", e.problems().get(0).keyPath());
     }
 
     @Test
     void yamlMaxAttemptsZero_put_failsWithKeyPath() {
         LlmRetryConfigException e = assertThrows(LlmRetryConfigException.class,
                 () -> SettingsPatch.retry("retry.yaml", "retry.default").put("max-attempts", "0"));
-        assertEquals("retry.yaml: retry.default.max-attempts was 0, must be >= 1", e.getMessage());
+        assertEquals("retry.yaml: retry.default.max-attempts was 0, must be >= 1. Use 1 for a single attempt.", e.getMessage());
         assertEquals("retry.yaml", e.source());
         ConfigProblem problem = e.problems().get(0);
         assertEquals("retry.default.max-attempts", problem.keyPath());
@@ -57,7 +68,7 @@ class SettingsPatchTest {
             "initial-backoff | -1s | initial-backoff was -1s, must be >= 0",
             "max-duration | 0s | max-duration was 0s, must be > 0",
             "max-retry-after | -5s | max-retry-after was -5s, must be >= 0",
-            "multiplier | 0.5 | multiplier was 0.5, must be >= 1.0",
+            "multiplier | 0.5 | multiplier was 0.5, must be >= 1.0. Use 1.0 for a constant backoff or 2.0 to double it.",
             "multiplier | twice | multiplier was twice, must be a number >= 1.0",
             "jitter | random | jitter was random, must be one of none, full, equal, decorrelated",
             "attempt-timeout | 0s | attempt-timeout was 0s, must be > 0 (or none)",

@@ -63,7 +63,7 @@ class StartupValidationTest {
         assertEquals(List.of(BrokenService.class.getName() + "#typo", BrokenService.class.getName() + "#zero"), where,
                 e.getMessage());
         assertTrue(e.getMessage().contains("no endpoint named 'oneap'"), e.getMessage());
-        assertTrue(e.getMessage().contains("max-attempts was 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("maxAttempts was 0, must be >= 1. Use 1 for a single attempt."), e.getMessage());
         assertEquals(0, rt.plans().size(), "validating caches no plan");
     }
 
