@@ -195,8 +195,9 @@ public final class LlmCall {
         } catch (LlmRetryConfigException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new LlmRetryConfigException(spec.source(), List.of(ConfigProblem.of(spec.id(), null, "",
-                    spec.id() + " is not protected: " + e.getMessage())));
+            String message = String.valueOf(e.getMessage()); // the exception names the call once, in front
+            if (message.startsWith(spec.source())) message = message.substring(spec.source().length()).replaceFirst("^:? ", "");
+            throw new LlmRetryConfigException(spec.source(), List.of(ConfigProblem.of(spec.id(), null, "", message)));
         }
     }
 

@@ -185,9 +185,22 @@ class LlmCallTest extends WovenTestBase {
     void unknownEndpoint_build_failsWithDidYouMean() {
         LlmRetryConfigException e = assertThrows(LlmRetryConfigException.class,
                 () -> LlmCall.builder("acme.chat").failover("iag", "onapi").build());
-        assertEquals("LlmCall \"acme.chat\": acme.chat is not protected: LlmCall \"acme.chat\": retry.yaml: no endpoint "
-                + "named 'onapi', did you mean 'oneapi'? (defined: iag, oneapi, litellm); add it under endpoints: in "
-                + "retry.yaml", e.getMessage());
+        assertEquals("LlmCall \"acme.chat\": retry.yaml: no endpoint named 'onapi', did you mean 'oneapi'? (defined: "
+                + "iag, oneapi, litellm); add it under endpoints: in retry.yaml", e.getMessage());
+    }
+
+    /** Nothing checks an LlmCall at compile time: build() refuses what the processor refuses on an annotation. */
+    @Test
+    void compileTimeErrors_duplicateEndpointOrDeadRetryOn_failTheBuild() {
+        LlmRetryConfigException twice = assertThrows(LlmRetryConfigException.class,
+                () -> LlmCall.builder("acme.chat").failover("iag", "oneapi", "iag").build());
+        assertEquals("LlmCall \"acme.chat\": lists endpoint 'iag' more than once; it would be tried twice. Remove the "
+                + "duplicate.", twice.getMessage());
+        LlmRetryConfigException dead = assertThrows(LlmRetryConfigException.class,
+                () -> LlmCall.builder("acme.chat").retry("default").retryOn(java.io.IOException.class)
+                        .abortOn(java.io.IOException.class).build());
+        assertTrue(dead.getMessage().startsWith("LlmCall \"acme.chat\": lists IOException in both retryOn and abortOn"),
+                dead.getMessage());
     }
 
     @Test

@@ -76,8 +76,10 @@ final class PlanFactory {
         LlmRetryConfig config = runtime.config();
         MethodOverride override = config.methodOverride(methodId).orElse(null);
         DeclaredCall declared = spec.declared();
+        boolean unchecked = declared.source() == DeclaredCall.Source.LLM_CALL; // no compiler looked at an LlmCall
         for (CallProblem problem : declared.problems(KnownNames.of(config), override)) {
-            if (!problem.rule().atRunTime()) continue; // compile-time advice: the processor reports it
+            // compile-time advice, which the processor reports; an LlmCall's build() refuses its errors instead
+            if (!problem.rule().atRunTime() && !(unchecked && problem.rule().error())) continue;
             if (problem.rule().error()) throw new IllegalStateException(problem.message());
             LOG.warn("{}", problem.message());
         }
