@@ -281,12 +281,13 @@ public final class CallWatch {
     private static void watch() {
         Thread self = Thread.currentThread();
         long lastCall = System.nanoTime();
+        long published = 0; // this watchdog's latest reading (one left by an earlier watchdog was fresh until it left)
         try {
             while (!self.isInterrupted()) {
-                long previous = clock;
                 if (!tick(self)) return;
                 long now = System.nanoTime(); // after publishing: calls that read the previous value did so before
-                noteIfLate(previous, now);
+                noteIfLate(published, now);
+                published = clock; // only this watchdog writes it
                 long sleep = scan(MAX_TICK_NANOS);
                 if (clockRead || anyArmed()) {
                     clockRead = false;

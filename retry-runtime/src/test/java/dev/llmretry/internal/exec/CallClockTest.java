@@ -237,4 +237,19 @@ class CallClockTest {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> CallWatch.startNanos() != 0 && CallWatch.ticking());
     }
+
+    /** A watchdog's last reading was fresh until it left; the pause before the next watchdog is not a hold-up. */
+    @Test
+    void theGapBetweenOneWatchdogAndTheNext_isNotTakenForAStaleClock() {
+        CallWatch.tickWithin(Duration.ofMinutes(5).toNanos());
+        CallWatch.startNanos();
+        await().atMost(Duration.ofSeconds(10)).until(CallWatch::ticking);
+        long last = CallWatch.startNanos();
+        CallWatch.shutdown();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> System.nanoTime() - last > 300_000_000L); // a pause longer than two ticks
+        CallWatch.startNanos(); // the next watchdog
+        await().atMost(Duration.ofSeconds(10)).until(() -> CallWatch.startNanos() != last && CallWatch.ticking());
+        assertEquals(last, CallWatch.soundStart(last, System.nanoTime()));
+    }
 }
