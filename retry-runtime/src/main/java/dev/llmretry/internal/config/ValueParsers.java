@@ -79,9 +79,14 @@ final class ValueParsers {
         };
     }
 
+    /** The longest duration: deadlines are counted in nanoseconds in a {@code long}. */
+    private static final Duration LARGEST = Duration.ofNanos(Long.MAX_VALUE);
+    private static final String TOO_LARGE = "at most " + Durations.MOST + " (about 292 years)";
+
     static Duration durationValue(Object raw, String range) throws InvalidValue {
         if (raw instanceof Duration) {
             if (((Duration) raw).isNegative()) throw new InvalidValue(range);
+            if (((Duration) raw).compareTo(LARGEST) > 0) throw new InvalidValue(TOO_LARGE); // as text is capped
             return (Duration) raw;
         }
         if (!(raw instanceof String)) throw new InvalidValue(Durations.ACCEPTED);
@@ -90,7 +95,7 @@ final class ValueParsers {
         try {
             return Durations.parse(text);
         } catch (Durations.TooLarge e) {
-            throw new InvalidValue("at most " + Durations.MOST + " (about 292 years)");
+            throw new InvalidValue(TOO_LARGE);
         } catch (IllegalArgumentException e) {
             boolean noUnit = text.matches("\\d+(\\.\\d+)?");
             throw new InvalidValue(noUnit ? Durations.ACCEPTED + " (a unit is required)" : Durations.ACCEPTED);

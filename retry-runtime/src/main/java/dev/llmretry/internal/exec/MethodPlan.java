@@ -72,7 +72,7 @@ public final class MethodPlan {
         this.time = runtime.time();
         this.systemClock = time == SystemTimeSource.INSTANCE;
         this.clockId = CallWatch.clockId(time);
-        this.maxDurationNanos = retry == null ? Long.MAX_VALUE : saturatedNanos(retry.maxDuration());
+        this.maxDurationNanos = retry == null ? Long.MAX_VALUE : retry.maxDuration().toNanos(); // parsing caps it
         if (systemClock && retry != null) CallWatch.tickWithin(maxDurationNanos);
         this.attemptTimeoutNanos = retry == null || retry.attemptTimeout() == null ? 0 : retry.attemptTimeout().toNanos();
         this.faults = runtime.faultInjector();
@@ -99,14 +99,6 @@ public final class MethodPlan {
         this.faults = null;
         this.order = new TargetOrder(targets, strategy);
         this.error = error;
-    }
-
-    private static long saturatedNanos(java.time.Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException tooLong) { // about 292 years: no deadline worth the name
-            return Long.MAX_VALUE;
-        }
     }
 
     /** {@code "com.acme.Chat#ask"}. */

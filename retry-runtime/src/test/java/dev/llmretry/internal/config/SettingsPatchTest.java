@@ -77,6 +77,14 @@ class SettingsPatchTest {
         assertEquals(SOURCE + ": " + message, retryError(key, raw));
     }
 
+    /** A Duration handed over as an object gets the same cap as text: the runtime counts deadlines in long nanos. */
+    @Test
+    void durationObjectBeyondTheLargest_put_failsAsTextDoes() {
+        LlmRetryConfigException e = assertThrows(LlmRetryConfigException.class,
+                () -> SettingsPatch.retry(SOURCE, "").put("max-duration", java.time.Duration.ofDays(200_000)));
+        assertTrue(e.getMessage().contains("must be at most " + Durations.MOST), e.getMessage());
+    }
+
     @Test
     void multiplierNaN_put_failsAsNotFinite() {
         assertEquals(SOURCE + ": multiplier was NaN, must be a finite number >= 1.0", retryError("multiplier", Double.NaN));
