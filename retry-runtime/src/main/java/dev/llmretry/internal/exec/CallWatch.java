@@ -53,8 +53,7 @@ public final class CallWatch {
      */
     private static final java.util.concurrent.ConcurrentHashMap<Long, java.lang.ref.WeakReference<TimeSource>> CLOCKS =
             new java.util.concurrent.ConcurrentHashMap<>();
-    private static final java.util.concurrent.atomic.AtomicLong CLOCK_IDS = new java.util.concurrent.atomic.AtomicLong();
-    private static long latestClockId; // guarded by CLOCKS
+    private static long latestClockId; // guarded by CLOCKS, as the ids handed out (1, 2, ...)
     private static final ConcurrentLinkedQueue<Watched> WATCHED = new ConcurrentLinkedQueue<>();
     private static volatile Thread watchdog;
     /** The call clock: {@link System#nanoTime()} at the watchdog's latest tick; valid while {@link #ticking}. */
@@ -163,11 +162,9 @@ public final class CallWatch {
         synchronized (CLOCKS) { // plans are built in bursts on one clock: the latest one's id is reused
             java.lang.ref.WeakReference<TimeSource> latest = CLOCKS.get(latestClockId);
             if (latest != null && latest.get() == time) return latestClockId;
-            long id = CLOCK_IDS.incrementAndGet();
             CLOCKS.values().removeIf(r -> r.get() == null);
-            CLOCKS.put(id, new java.lang.ref.WeakReference<>(time));
-            latestClockId = id;
-            return id;
+            CLOCKS.put(++latestClockId, new java.lang.ref.WeakReference<>(time));
+            return latestClockId;
         }
     }
 
