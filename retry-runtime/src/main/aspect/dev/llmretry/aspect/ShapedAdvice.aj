@@ -1,20 +1,22 @@
 package dev.llmretry.aspect;
 
 import dev.llmretry.Endpoint;
-import dev.llmretry.internal.exec.AsyncCall;
-import dev.llmretry.internal.exec.MethodPlan;
-import dev.llmretry.internal.exec.RetryingPublisher;
-import dev.llmretry.internal.exec.StreamCall;
+import dev.llmretry.internal.exec.ResultShape;
 import org.aspectj.lang.annotation.SuppressAjWarnings;
 
 /**
  * Applies the annotations to methods whose result arrives later: {@code CompletionStage}/{@code CompletableFuture}
  * (retried without blocking a thread) and {@code Stream}, {@code Iterator} and {@code Flow.Publisher} (retried until
- * their first element). Each attempt is a lambda around {@code proceed}, handed to the shared decision core; like
- * {@link SyncAdvice}, the variants differ only in where the {@code Endpoint} parameter sits. Code-style rather than
- * {@code ProceedingJoinPoint} advice: that keeps user builds free of ajc lint warnings (canNotImplementLazyTjp).
+ * their first element). Each attempt is a lambda around {@code proceed}; {@link ResultShape} picks the shell from the
+ * declared result type, so one advice serves every shape, and like {@link SyncAdvice} the variants differ only in
+ * where the {@code Endpoint} parameter sits. Code-style rather than {@code ProceedingJoinPoint} advice: that keeps
+ * user builds free of ajc lint warnings (canNotImplementLazyTjp).
+ *
+ * <p>These advices are not inlined: a woven class calls each by its generated name, so the names are woven ABI
+ * (docs/architecture.md). ABI v1 had one advice per shape and position; {@link ShapedAdviceV1} keeps those names
+ * for classes woven then. Add new advices after the existing ones and never edit an existing pointcut.
  */
-public aspect ShapedAdvice {
+public aspect ShapedAdvice extends ShapedAdviceV1 {
 
     /**
      * Results that complete later: retried without holding a thread while waiting. Declared exactly as
@@ -34,6 +36,9 @@ public aspect ShapedAdvice {
 
     /** Flow.Publisher results: each subscription retried until its first element. */
     pointcut publisher(): SyncAdvice.annotated() && execution(java.util.concurrent.Flow.Publisher *(..));
+
+    /** Every result a shell follows ({@link ResultShape}). */
+    pointcut shaped(): async() || stream() || iterator() || publisher();
 
     /** Reactive Streams and Reactor types: retry-reactor's advice supports Mono and Flux; the others never. */
     public pointcut reactive(): execution((reactor.core.publisher.* || org.reactivestreams.*) *(..));
@@ -64,170 +69,49 @@ public aspect ShapedAdvice {
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(): async() && !execution(* *(.., dev.llmretry.Endpoint, ..)) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return AsyncCall.start(plan, (Endpoint ep) -> proceed());
+    Object around(): shaped() && !execution(* *(.., dev.llmretry.Endpoint, ..)) {
+        return ResultShape.start(thisJoinPointStaticPart, (Endpoint ep) -> proceed());
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): async() && execution(* *(dev.llmretry.Endpoint, ..)) && args(injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return AsyncCall.start(plan, (Endpoint ep) -> proceed(ep));
+    Object around(Endpoint injected): shaped() && execution(* *(dev.llmretry.Endpoint, ..)) && args(injected, ..) {
+        return ResultShape.start(thisJoinPointStaticPart, (Endpoint ep) -> proceed(ep));
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): async() && execution(* *(!dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return AsyncCall.start(plan, (Endpoint ep) -> proceed(ep));
+    Object around(Endpoint injected): shaped() && execution(* *(!dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, injected, ..) {
+        return ResultShape.start(thisJoinPointStaticPart, (Endpoint ep) -> proceed(ep));
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): async() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return AsyncCall.start(plan, (Endpoint ep) -> proceed(ep));
+    Object around(Endpoint injected): shaped() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, injected, ..) {
+        return ResultShape.start(thisJoinPointStaticPart, (Endpoint ep) -> proceed(ep));
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): async() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return AsyncCall.start(plan, (Endpoint ep) -> proceed(ep));
+    Object around(Endpoint injected): shaped() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, injected, ..) {
+        return ResultShape.start(thisJoinPointStaticPart, (Endpoint ep) -> proceed(ep));
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): async() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return AsyncCall.start(plan, (Endpoint ep) -> proceed(ep));
+    Object around(Endpoint injected): shaped() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, injected, ..) {
+        return ResultShape.start(thisJoinPointStaticPart, (Endpoint ep) -> proceed(ep));
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): async() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, *, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return AsyncCall.start(plan, (Endpoint ep) -> proceed(ep));
+    Object around(Endpoint injected): shaped() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, *, injected, ..) {
+        return ResultShape.start(thisJoinPointStaticPart, (Endpoint ep) -> proceed(ep));
     }
 
+    /**
+     * An Endpoint parameter further right than the advice can rebind: fail loudly rather than run the body unprotected
+     * with a null endpoint. Added in ABI v2 after the others, so their generated names stay.
+     */
     @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(): stream() && !execution(* *(.., dev.llmretry.Endpoint, ..)) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return StreamCall.start(plan, (Endpoint ep) -> proceed(), true);
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): stream() && execution(* *(dev.llmretry.Endpoint, ..)) && args(injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), true);
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): stream() && execution(* *(!dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), true);
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): stream() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), true);
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): stream() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), true);
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): stream() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), true);
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): stream() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, *, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), true);
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(): iterator() && !execution(* *(.., dev.llmretry.Endpoint, ..)) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return StreamCall.start(plan, (Endpoint ep) -> proceed(), false);
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): iterator() && execution(* *(dev.llmretry.Endpoint, ..)) && args(injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), false);
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): iterator() && execution(* *(!dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), false);
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): iterator() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), false);
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): iterator() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), false);
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): iterator() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), false);
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): iterator() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, *, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return StreamCall.start(plan, (Endpoint ep) -> proceed(ep), false);
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(): publisher() && !execution(* *(.., dev.llmretry.Endpoint, ..)) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return new RetryingPublisher(plan, (Endpoint ep) -> proceed());
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): publisher() && execution(* *(dev.llmretry.Endpoint, ..)) && args(injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return new RetryingPublisher(plan, (Endpoint ep) -> proceed(ep));
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): publisher() && execution(* *(!dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return new RetryingPublisher(plan, (Endpoint ep) -> proceed(ep));
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): publisher() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return new RetryingPublisher(plan, (Endpoint ep) -> proceed(ep));
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): publisher() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return new RetryingPublisher(plan, (Endpoint ep) -> proceed(ep));
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): publisher() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return new RetryingPublisher(plan, (Endpoint ep) -> proceed(ep));
-    }
-
-    @SuppressAjWarnings("adviceDidNotMatch")
-    Object around(Endpoint injected): publisher() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, dev.llmretry.Endpoint, ..)) && args(*, *, *, *, *, injected, ..) {
-        MethodPlan plan = MethodPlan.of(thisJoinPointStaticPart);
-        return new RetryingPublisher(plan, (Endpoint ep) -> proceed(ep));
+    Object around(): shaped() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint,
+            !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, ..,
+            dev.llmretry.Endpoint, ..)) {
+        throw new IllegalStateException(thisJoinPointStaticPart.getSignature().toLongString()
+                + UnsupportedResult.ENDPOINT_TOO_FAR);
     }
 }

@@ -252,6 +252,6 @@ public aspect SyncAdvice {
             !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, ..,
             dev.llmretry.Endpoint, ..)) {
         throw new IllegalStateException(thisJoinPointStaticPart.getSignature().toLongString()
-                + ": the Endpoint parameter must be one of the first six parameters; move it further left");
+                + UnsupportedResult.ENDPOINT_TOO_FAR);
     }
 }

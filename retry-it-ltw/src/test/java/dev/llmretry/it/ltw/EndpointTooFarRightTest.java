@@ -1,0 +1,71 @@
+package dev.llmretry.it.ltw;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llmretry.Endpoint;
+import dev.llmretry.annotation.LlmRetry;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An {@code Endpoint} parameter further right than the advice can rebind (the seventh here), woven at load time with
+ * no annotation processor to reject it (LLMR-013): whatever the result type, every call fails before the body runs,
+ * saying to move the parameter left; never a body run unprotected with a {@code null} endpoint.
+ */
+class EndpointTooFarRightTest {
+    static final AtomicInteger BODIES = new AtomicInteger();
+
+    public static class Chat {
+        @LlmRetry
+        public String sync(int a, int b, int c, int d, int e, int f, Endpoint endpoint) {
+            BODIES.incrementAndGet();
+            return "ran on " + endpoint;
+        }
+
+        @LlmRetry
+        public CompletableFuture<String> async(int a, int b, int c, int d, int e, int f, Endpoint endpoint) {
+            BODIES.incrementAndGet();
+            return CompletableFuture.completedFuture("ran on " + endpoint);
+        }
+
+        @LlmRetry
+        public Stream<String> stream(int a, int b, int c, int d, int e, int f, Endpoint endpoint) {
+            BODIES.incrementAndGet();
+            return Stream.of("ran on " + endpoint);
+        }
+
+        @LlmRetry
+        public Iterator<String> iterator(int a, int b, int c, int d, int e, int f, int g, Endpoint endpoint) {
+            BODIES.incrementAndGet();
+            return List.of("ran on " + endpoint).iterator();
+        }
+    }
+
+    final Chat chat = new Chat();
+
+    @Test
+    void syncResult_failsBeforeTheBody_sayingMoveItLeft() {
+        assertRefused(() -> chat.sync(1, 2, 3, 4, 5, 6, null), "Chat.sync");
+    }
+
+    @Test
+    void futureStreamAndIteratorResults_failBeforeTheBody_sayingMoveItLeft() {
+        assertRefused(() -> chat.async(1, 2, 3, 4, 5, 6, null), "Chat.async");
+        assertRefused(() -> chat.stream(1, 2, 3, 4, 5, 6, null), "Chat.stream");
+        assertRefused(() -> chat.iterator(1, 2, 3, 4, 5, 6, 7, null), "Chat.iterator");
+    }
+
+    private static void assertRefused(org.junit.jupiter.api.function.Executable call, String method) {
+        int before = BODIES.get();
+        IllegalStateException e = assertThrows(IllegalStateException.class, call);
+        assertTrue(e.getMessage().contains(method)
+                && e.getMessage().contains("the Endpoint parameter must be one of the first six parameters"), e.getMessage());
+        assertEquals(before, BODIES.get(), "the body did not run");
+    }
+}
