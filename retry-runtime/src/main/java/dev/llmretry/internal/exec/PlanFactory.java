@@ -6,6 +6,7 @@ import dev.llmretry.internal.classify.Classifiers;
 import dev.llmretry.internal.classify.FailureClassifier;
 import dev.llmretry.config.ConfigProblem;
 import dev.llmretry.internal.config.CallProblem;
+import dev.llmretry.internal.config.CallRule;
 import dev.llmretry.internal.config.DeclaredCall;
 import dev.llmretry.internal.config.KnownNames;
 import dev.llmretry.internal.config.LlmRetryConfig;
@@ -78,10 +79,15 @@ final class PlanFactory {
         DeclaredCall declared = spec.declared();
         boolean unchecked = declared.source() == DeclaredCall.Source.LLM_CALL; // no compiler looked at an LlmCall
         for (CallProblem problem : declared.problems(KnownNames.of(config), override)) {
-            // compile-time advice, which the processor reports; an LlmCall's build() refuses its errors instead
-            if (!problem.rule().atRunTime() && !(unchecked && problem.rule().error())) continue;
-            if (problem.rule().error()) throw new IllegalStateException(problem.message());
-            LOG.warn("{}", problem.message());
+            CallRule rule = problem.rule();
+            if (rule.atRunTime()) {
+                if (rule.error()) throw new IllegalStateException(problem.message());
+                LOG.warn("{}", problem.message());
+            } else if (rule.error() && unchecked) { // no compiler looked at an LlmCall: its build() refuses these
+                throw new IllegalStateException(problem.message());
+            } else if (rule.error()) { // an annotated class compiled without the processor: it runs as declared
+                LOG.warn("{} retry-processor rejects this at compile time; the call runs as declared.", problem.message());
+            } // otherwise a compile-time warning, which the processor gives
         }
         RetrySettings retry = declared.retrySettings(config, override);
 
