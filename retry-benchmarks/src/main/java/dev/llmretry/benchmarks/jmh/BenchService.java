@@ -4,6 +4,8 @@ import dev.llmretry.Endpoint;
 import dev.llmretry.annotation.Failover;
 import dev.llmretry.annotation.LlmCircuitBreaker;
 import dev.llmretry.annotation.LlmRetry;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
  * The same trivial "LLM call" behind every benchmark: it returns one of eight constant strings picked by the
@@ -42,5 +44,21 @@ public class BenchService {
     @Failover(endpoints = {"iag", "oneapi", "litellm"})
     public String callFull(Endpoint endpoint, String q) {
         return ANSWERS[(q.length() + endpoint.name().length()) & 7];
+    }
+
+    /** {@link #callFull} with a result that completes later: the shaped advice and the async shell. */
+    @LlmRetry
+    @LlmCircuitBreaker
+    @Failover(endpoints = {"iag", "oneapi", "litellm"})
+    public CompletableFuture<String> callFullAsync(Endpoint endpoint, String q) {
+        return CompletableFuture.completedFuture(ANSWERS[(q.length() + endpoint.name().length()) & 7]);
+    }
+
+    /** {@link #callFull} with a streamed result: the shaped advice and the stream shell (first element fetched). */
+    @LlmRetry
+    @LlmCircuitBreaker
+    @Failover(endpoints = {"iag", "oneapi", "litellm"})
+    public Stream<String> callFullStream(Endpoint endpoint, String q) {
+        return Stream.of(ANSWERS[(q.length() + endpoint.name().length()) & 7]);
     }
 }

@@ -22,6 +22,12 @@ public class PartsBench {
     private final ConcurrentHashMap<Object, Object> map = new ConcurrentHashMap<>();
     private final Object key = new Object();
     private final LongAdder adder = new LongAdder();
+    private final dev.llmretry.internal.health.EndpointHealth health =
+            new dev.llmretry.internal.health.EndpointHealth(java.time.Duration.ofSeconds(60));
+    private final dev.llmretry.internal.breaker.CircuitBreaker breaker = new dev.llmretry.internal.breaker.CircuitBreaker(
+            "parts", dev.llmretry.internal.config.BreakerSettings.defaults(), dev.llmretry.time.TimeSource::system,
+            (b, from, to, at, caller) -> null);
+    private final long now = System.nanoTime();
     private final ThreadLocal<java.util.concurrent.atomic.AtomicLongArray> slot =
             ThreadLocal.withInitial(() -> new java.util.concurrent.atomic.AtomicLongArray(5));
 
@@ -67,5 +73,19 @@ public class PartsBench {
         s.lazySet(0, 1);
         if (s.get(0) == 1) s.lazySet(0, 0);
         return s;
+    }
+
+    /** A success recorded in an endpoint's health window (one striped counter in the current bucket). */
+    @Benchmark
+    public void healthSuccess() {
+        health.recordSuccess(now);
+    }
+
+    /** A closed breaker's permit and its success: the admission count (one striped counter) and the state's check. */
+    @Benchmark
+    public Object breakerAdmitAndSucceed() {
+        dev.llmretry.internal.breaker.BreakerState permit = breaker.tryAcquire();
+        breaker.onSuccess(permit);
+        return permit;
     }
 }
