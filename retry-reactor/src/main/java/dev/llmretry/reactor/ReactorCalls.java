@@ -23,6 +23,20 @@ public final class ReactorCalls {
     }
 
     /**
+     * The woven method at {@code at} called: a {@link #mono} or a {@link #flux}, as the method is declared, so one
+     * advice per position of the {@code Endpoint} parameter serves both. The advice's pointcut admits only these two,
+     * so anything else is a weaving fault, reported as such.
+     */
+    public static Object start(JoinPoint.StaticPart at, LlmCall.Attempt<?, ?> body) {
+        Class<?> type = ((MethodSignature) at.getSignature()).getReturnType();
+        if (type == Mono.class) return mono(at, endpoint -> (Mono<?>) body.apply(endpoint));
+        if (type == Flux.class) return flux(at, endpoint -> (Flux<?>) body.apply(endpoint));
+        throw new IllegalStateException(at.getSignature().toLongString() + ": retry-reactor's advice was woven around a "
+                + "method returning " + type.getName() + ", which it cannot follow. Rebuild with the retry-reactor "
+                + "version the class was woven against.");
+    }
+
+    /**
      * A Mono retried like an async call: each subscription starts a call, waits hold no thread, and cancelling the
      * subscription cancels the pending retry and the attempt in flight.
      */

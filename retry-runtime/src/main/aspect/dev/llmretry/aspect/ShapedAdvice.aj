@@ -112,6 +112,6 @@ public aspect ShapedAdvice extends ShapedAdviceV1 {
             !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, ..,
             dev.llmretry.Endpoint, ..)) {
         throw new IllegalStateException(thisJoinPointStaticPart.getSignature().toLongString()
-                + UnsupportedResult.ENDPOINT_TOO_FAR);
+                + ResultShape.ENDPOINT_TOO_FAR);
     }
 }

@@ -4,6 +4,7 @@ import dev.llmretry.Endpoint;
 import dev.llmretry.internal.exec.AttemptTimer;
 import dev.llmretry.internal.exec.CallState;
 import dev.llmretry.internal.exec.MethodPlan;
+import dev.llmretry.internal.exec.ResultShape;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.aspectj.lang.annotation.SuppressAjWarnings;
 
@@ -252,6 +253,6 @@ public aspect SyncAdvice {
             !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, ..,
             dev.llmretry.Endpoint, ..)) {
         throw new IllegalStateException(thisJoinPointStaticPart.getSignature().toLongString()
-                + UnsupportedResult.ENDPOINT_TOO_FAR);
+                + ResultShape.ENDPOINT_TOO_FAR);
     }
 }

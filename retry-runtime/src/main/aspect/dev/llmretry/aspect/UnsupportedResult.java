@@ -1,20 +1,12 @@
 package dev.llmretry.aspect;
 
-/**
- * The messages of calls the advice refuses before the body runs: a declared result type it cannot follow
- * ({@code ShapedAdvice}), an {@code Endpoint} parameter further right than it can rebind (both advices). Constants,
- * so the woven code carries the text and calls nothing here.
- */
+/** The message of a call whose declared result type the advice cannot follow (see {@code ShapedAdvice}). */
 final class UnsupportedResult {
     static final String MESSAGE = ": llm-retry cannot protect this result type. Declare the result exactly as "
             + "String or another plain value, CompletableFuture or CompletionStage, Stream, IntStream, LongStream, "
             + "DoubleStream, Iterator or Flow.Publisher; Reactor Mono and Flux need the retry-reactor module (add the "
             + "dependency dev.llmretry:retry-reactor, with compile-time weaving also as an aspect library), other "
             + "reactive types are not supported. retry-processor reports this at compile time.";
-
-    /** Follows the method's signature; retry-processor reports the same mistake at compile time (LLMR-013). */
-    static final String ENDPOINT_TOO_FAR = ": the Endpoint parameter must be one of the first six parameters; move it "
-            + "further left";
 
     /** retry-reactor's advice is on the class path: Mono and Flux results are its to protect. */
     static final boolean REACTOR_ADVICE_PRESENT = present("dev.llmretry.reactor.ReactorAdvice");

@@ -35,6 +35,10 @@ public class ReactiveChat {
     @LlmRetry
     @Failover(endpoints = {"iag", "oneapi"})
     public Mono<String> ask(String question, Endpoint endpoint) {
+        return answer(endpoint, question);
+    }
+
+    private Mono<String> answer(Endpoint endpoint, String question) {
         bodies.incrementAndGet();
         return Mono.fromFuture(() -> http.sendAsync(request(endpoint, question, false),
                         HttpResponse.BodyHandlers.ofString()))
@@ -48,6 +52,10 @@ public class ReactiveChat {
     @LlmRetry
     @Failover(endpoints = {"iag", "oneapi"})
     public Flux<String> tokens(Endpoint endpoint, String question) {
+        return stream(endpoint, question);
+    }
+
+    private Flux<String> stream(Endpoint endpoint, String question) {
         bodies.incrementAndGet();
         return Mono.fromFuture(() -> http.sendAsync(request(endpoint, question, true),
                         HttpResponse.BodyHandlers.ofLines()))
@@ -73,12 +81,26 @@ public class ReactiveChat {
         return Mono.deferContextual(context -> Mono.just(context.getOrDefault("user", "nobody")));
     }
 
+    /** The Endpoint parameter fourth from the left: rebound like the first. */
+    @LlmRetry
+    @Failover(endpoints = {"iag", "oneapi"})
+    public Mono<String> fourth(String a, String b, String question, Endpoint endpoint) {
+        return answer(endpoint, a + b + question); // not ask(): a woven call inside would be a call of its own
+    }
+
+    /** The Endpoint parameter sixth from the left, the last position the advice can rebind. */
+    @LlmRetry
+    @Failover(endpoints = {"iag", "oneapi"})
+    public Flux<String> sixth(String a, String b, String c, String d, String question, Endpoint endpoint) {
+        return stream(endpoint, a + b + c + d + question);
+    }
+
     /** An Endpoint parameter further right than the advice can rebind. */
     @LlmRetry
     @Failover(endpoints = {"iag", "oneapi"})
-    public Mono<String> farRight(String a, String b, String c, Endpoint endpoint) {
+    public Mono<String> farRight(String a, String b, String c, String d, String e, String f, Endpoint endpoint) {
         bodies.incrementAndGet();
-        return Mono.just(a + b + c);
+        return Mono.just(a + b + c + d + e + f);
     }
 
     private HttpRequest request(Endpoint endpoint, String question, boolean stream) {

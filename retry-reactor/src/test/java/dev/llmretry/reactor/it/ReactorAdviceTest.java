@@ -193,10 +193,29 @@ class ReactorAdviceTest {
     }
 
     @Test
-    void endpointParameterFourthFromTheLeft_called_failsBeforeTheBody_sayingWhereToMoveIt() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> chat.farRight("a", "b", "c", null));
+    void endpointParameterFourthFromTheLeft_isRebound_likeTheFirst(RecordedEvents events) {
+        iag.enqueue(FakeResponse.quotaExhausted());
 
-        assertEquals(true, e.getMessage().contains("must be one of the first three; move it left"), e.getMessage());
+        assertEquals("Hello from oneapi! You said: abq", drive(chat.fourth("a", "b", "q", null)));
+        assertEquals(List.of("iag", "oneapi"), events.attemptedEndpoints());
+    }
+
+    @Test
+    void endpointParameterSixthFromTheLeft_isRebound_onAFluxToo(RecordedEvents events) {
+        iag.enqueue(FakeResponse.status(504).times(3));
+
+        List<String> tokens = drive(chat.sixth("a", "b", "c", "d", "q", null).collectList());
+        assertEquals("Hello from oneapi! You said: abcdq", String.join("", assertNotNullList(tokens)).replace("  ", " "));
+        assertEquals(List.of("iag", "iag", "iag", "oneapi"), events.attemptedEndpoints());
+    }
+
+    @Test
+    void endpointParameterSeventhFromTheLeft_called_failsBeforeTheBody_sayingWhereToMoveIt() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> chat.farRight("a", "b", "c", "d", "e", "f", null));
+
+        assertEquals(true, e.getMessage().contains("the Endpoint parameter must be one of the first six parameters; "
+                + "move it further left"), e.getMessage());
         assertEquals(0, chat.bodies.get());
     }
 }

@@ -1,4 +1,4 @@
-package dev.llmretry.it.ltw;
+package dev.llmretry.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,16 +7,13 @@ import dev.llmretry.Endpoint;
 import dev.llmretry.annotation.Failover;
 import dev.llmretry.annotation.LlmRetry;
 import dev.llmretry.testing.LlmRetryTest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
  * Declarations retry-processor refuses at compile time, woven here with no processor (load-time weaving, tests
- * compiled by plain javac): the call still runs as declared, as it always did, but the plan's first build logs the
+ * compiled by plain javac; in this package to share retry-it-ctw's log capture): the call still runs as declared, as it always did, but the plan's first build logs the
  * processor's sentence, so the mistake is not silent.
  */
 @LlmRetryTest
@@ -38,7 +35,7 @@ class UncheckedDeclarationTest {
 
     @Test
     void endpointListedTwice_runsAsDeclared_andTheLogSaysWhatTheCompilerWouldHave() throws Exception {
-        String log = stderr(() -> assertEquals("answer from iag", chat.twice(null)));
+        String log = ListenerAndLoggingTest.captureStderr(() -> assertEquals("answer from iag", chat.twice(null)));
         assertTrue(log.contains("WARN") && log.contains("lists endpoint 'iag' more than once; it would be tried twice. "
                 + "Remove the duplicate."), log);
         assertTrue(log.contains("retry-processor rejects this at compile time"), log);
@@ -46,24 +43,8 @@ class UncheckedDeclarationTest {
 
     @Test
     void retryOnThatAbortOnMakesDead_runsAsDeclared_andTheLogSaysWhatTheCompilerWouldHave() throws Exception {
-        String log = stderr(() -> assertEquals("answer to q", chat.deadRetryOn("q")));
+        String log = ListenerAndLoggingTest.captureStderr(() -> assertEquals("answer to q", chat.deadRetryOn("q")));
         assertTrue(log.contains("WARN") && log.contains("retryOn lists SocketTimeoutException, a subclass of "
                 + "IOException in abortOn"), log);
-    }
-
-    private static String stderr(Body body) throws Exception {
-        PrintStream original = System.err;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            body.run();
-        } finally {
-            System.setErr(original);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    interface Body {
-        void run() throws Exception;
     }
 }
