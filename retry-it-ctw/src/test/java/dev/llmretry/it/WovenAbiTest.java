@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code abi/AbiV<n>Service.java.txt}); a user's jar woven with version N must run on N+1, so these frozen binaries
  * must keep running against every later runtime, and the set of library members each calls must stay the documented
  * one (docs/architecture.md, "The woven ABI"). v2 collapsed the shaped advices (one per position for every result
- * shape); the v1 names live on in {@code ShapedAdviceV1}, whose every name {@code ShapedAdviceAbiTest} calls.
+ * shape); the v1 names live on in {@code ShapedAdviceV1}, whose every name {@code AdviceAbiTest} calls.
  */
 @LlmRetryTest
 class WovenAbiTest {

@@ -12,7 +12,7 @@ import org.aspectj.runtime.internal.AroundClosure;
  * old name is kept here as a plain method doing what its advice did: frozen, never edited, never called by a class
  * woven with this version. A {@code proceed} in a non-inlined advice is the closure's {@code run} with the bound
  * arguments: nothing for a method without an {@code Endpoint} parameter, the endpoint otherwise (the closure knows
- * where it goes). {@code ShapedAdviceAbiTest} checks that every v1 name is here and serves its shape.
+ * where it goes). {@code AdviceAbiTest} checks that every v1 name is here and serves its shape.
  *
  * <pre>{@code
  * // what a class woven with ABI v1 does for {@code CompletableFuture<String> chatAsync(Endpoint e, String q)}:

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * shape. Called here as a woven class calls them, with a closure standing in for the method body;
  * {@code WovenAbiTest} (retry-it-ctw) runs classes actually woven with v1 and v2.
  */
-class ShapedAdviceAbiTest {
+class AdviceAbiTest {
     /** Every advice method ShapedAdvice had in ABI v1, as javap printed it then; {@code E} marks the injected endpoint. */
     static final List<String> V1 = List.of(
             "$1$e1e66df6()", "$2$c69d1c8a()", "$3$7b048866(E)", "$4$5ddd60a8(E)", "$5$3779f262(E)", "$6$26b9ffac(E)",
@@ -72,6 +72,40 @@ class ShapedAdviceAbiTest {
         }
         assertEquals(listed, present, "an advice added or a pointcut edited: its name is new woven ABI; list it in "
                 + "a new version (and freeze a jar for it, see WovenAbiTest)");
+    }
+
+    /**
+     * SyncAdvice's names (unchanged since v1): a woven class calls one by name when ajc cannot inline it (the guard
+     * for an Endpoint parameter past the sixth, always), and a Mono or Flux method calls ShapedAdvice's {@code if()}
+     * test, which lets the unsupported-result advice step aside for retry-reactor.
+     */
+    static final List<String> SYNC = List.of("$1$c96af87b()", "$2$64d59cd5(E)", "$3$98a1fed9(E)", "$4$7cc4fd91(E)",
+            "$5$1c406f1d(E)", "$6$42168c4d(E)", "$7$45491161(E)", "$8$ce0e29ae()");
+
+    @Test
+    void syncAdviceNames_andShapedAdvicesIfTest_stayAsWoven_andThereAreNoOthers() throws Exception {
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        for (String entry : SYNC) {
+            Matcher m = ENTRY.matcher(entry);
+            assertTrue(m.matches(), entry);
+            String name = "ajc$around$dev_llmretry_aspect_SyncAdvice$" + m.group(1) + "$" + m.group(2);
+            Class<?>[] parameters = m.group(3).isEmpty()
+                    ? new Class<?>[] {AroundClosure.class, JoinPoint.StaticPart.class}
+                    : new Class<?>[] {Endpoint.class, AroundClosure.class, JoinPoint.StaticPart.class};
+            assertEquals(Object.class, SyncAdvice.class.getMethod(name, parameters).getReturnType(), entry);
+            listed.add(name);
+        }
+        java.util.Set<String> present = new java.util.TreeSet<>();
+        for (Method m : SyncAdvice.class.getMethods()) {
+            if (m.getName().startsWith("ajc$around$") && !Modifier.isStatic(m.getModifiers())) present.add(m.getName());
+        }
+        assertEquals(listed, present);
+
+        Method ifTest = ShapedAdvice.class.getMethod("ajc$if$66ba40bd");
+        assertTrue(Modifier.isStatic(ifTest.getModifiers()) && ifTest.getReturnType() == boolean.class);
+        assertEquals(UnsupportedResult.REACTOR_ADVICE_PRESENT, ifTest.invoke(null));
+        assertEquals(List.of("ajc$if$66ba40bd"), java.util.Arrays.stream(ShapedAdvice.class.getMethods())
+                .map(Method::getName).filter(n -> n.startsWith("ajc$if$")).toList());
     }
 
     @Test
