@@ -80,6 +80,30 @@ class ResultShapesTest {
         assertThat(c).succeededWithoutWarnings();
     }
 
+    /** retry-reactor's advice rebinds the Endpoint in the same six positions as the core's; the compiler agrees. */
+    @Test
+    void reactorResults_endpointSixthCompiles_seventhFailsWithLlmr013() {
+        JavaFileObject sixth = source("Chat", """
+                public class Chat {
+                    @Failover(endpoints = {"iag", "oneapi"})
+                    public reactor.core.publisher.Mono<String> ask(int a, int b, int c, int d, int e, Endpoint endpoint) { return null; }
+                    @Failover(endpoints = {"iag", "oneapi"})
+                    public reactor.core.publisher.Flux<String> tokens(int a, int b, int c, int d, int e, Endpoint endpoint) { return null; }
+                }
+                """);
+        assertThat(Compile.compile(List.of(REACTOR_MONO, REACTOR_FLUX, REACTOR_ADVICE, sixth))).succeededWithoutWarnings();
+
+        JavaFileObject seventh = source("Chat", """
+                public class Chat {
+                    @Failover(endpoints = {"iag", "oneapi"})
+                    public reactor.core.publisher.Mono<String> ask(int a, int b, int c, int d, int e, int f, Endpoint endpoint) { return null; }
+                }
+                """);
+        Compilation c = Compile.compile(List.of(REACTOR_MONO, REACTOR_ADVICE, seventh));
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[LLMR-013] The Endpoint parameter of test.Chat#ask is parameter 7");
+    }
+
     @Test
     void otherReactorResult_withRetryReactorOnTheClassPath_failsWithLlmr017_declareMonoOrFlux() {
         JavaFileObject parallel = JavaFileObjects.forSourceString("reactor.core.publisher.ParallelFlux",
