@@ -88,4 +88,30 @@ public class PartsBench {
         breaker.onSuccess(permit);
         return permit;
     }
+
+    /** Each thread's own counter: what a locked increment costs when nothing is shared. */
+    @State(Scope.Thread)
+    public static class Own {
+        final LongAdder adder = new LongAdder();
+        final java.util.concurrent.atomic.AtomicLong atomic = new java.util.concurrent.atomic.AtomicLong();
+        long plain;
+    }
+
+    /** One {@link LongAdder#increment()} on this thread's own adder. */
+    @Benchmark
+    public void ownLongAdderIncrement(Own own) {
+        own.adder.increment();
+    }
+
+    /** One locked increment ({@code AtomicLong.incrementAndGet}) of this thread's own counter. */
+    @Benchmark
+    public long ownAtomicIncrement(Own own) {
+        return own.atomic.incrementAndGet();
+    }
+
+    /** An ordered write of this thread's own counter, as a counter only its thread writes could use. */
+    @Benchmark
+    public void ownOrderedWrite(Own own) {
+        own.plain++;
+    }
 }
