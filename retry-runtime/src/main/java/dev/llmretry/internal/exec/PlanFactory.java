@@ -80,11 +80,10 @@ final class PlanFactory {
         boolean unchecked = declared.source() == DeclaredCall.Source.LLM_CALL; // no compiler looked at an LlmCall
         for (CallProblem problem : declared.problems(KnownNames.of(config), override)) {
             CallRule rule = problem.rule();
+            // an LlmCall's build() also refuses what the processor refuses on annotations: no compiler looked at it
+            if (rule.error() && (rule.atRunTime() || unchecked)) throw new IllegalStateException(problem.message());
             if (rule.atRunTime()) {
-                if (rule.error()) throw new IllegalStateException(problem.message());
                 LOG.warn("{}", problem.message());
-            } else if (rule.error() && unchecked) { // no compiler looked at an LlmCall: its build() refuses these
-                throw new IllegalStateException(problem.message());
             } else if (rule.error()) { // an annotated class compiled without the processor: it runs as declared
                 LOG.warn("{} retry-processor rejects this at compile time; the call runs as declared.", problem.message());
             } // otherwise a compile-time warning, which the processor gives
