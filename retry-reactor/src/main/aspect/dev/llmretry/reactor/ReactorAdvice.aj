@@ -1,7 +1,7 @@
 package dev.llmretry.reactor;
 
 import dev.llmretry.Endpoint;
-import dev.llmretry.internal.exec.ResultShape;
+import dev.llmretry.internal.exec.MethodPlan;
 import org.aspectj.lang.annotation.SuppressAjWarnings;
 
 /**
@@ -77,7 +77,6 @@ public aspect ReactorAdvice extends ReactorAdviceV1 {
     Object around(): monoOrFlux() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint,
             !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, ..,
             dev.llmretry.Endpoint, ..)) {
-        throw new IllegalStateException(thisJoinPointStaticPart.getSignature().toLongString()
-                + ResultShape.ENDPOINT_TOO_FAR);
+        throw MethodPlan.endpointTooFar(thisJoinPointStaticPart); // the sentence of LLMR-013
     }
 }

@@ -86,8 +86,9 @@ class ReactorAdviceAbiTest {
     @Test
     void theGuards_failTheCallBeforeTheBody_sayingWhatToChange() throws Exception {
         JoinPoint.StaticPart at = joinPoint(Mono.class, false);
-        assertEquals(at.getSignature().toLongString() + ": the Endpoint parameter must be one of the first six "
-                + "parameters; move it further left", refusal(V2.get(7), at));
+        assertEquals("The Endpoint parameter of " + Service.class.getName() + "#monoFarRight is parameter 7, but the "
+                + "llm-retry advice can pass the endpoint only in the first 6 parameters, so the method would not be "
+                + "protected. Move it left, e.g. make it the first parameter.", refusal(V2.get(7), joinPoint("monoFarRight")));
         assertTrue(refusal(V1.get(8), at).endsWith("could pass the endpoint only in the first three parameters; "
                 + "weave it again (the first six now), or move the Endpoint parameter left"));
     }
@@ -148,11 +149,15 @@ class ReactorAdviceAbiTest {
 
     /** The join point of {@link Service}'s method of that type, as a woven class's static initializer makes it. */
     private static JoinPoint.StaticPart joinPoint(Class<?> type, boolean injects) {
-        String name = type.getSimpleName().toLowerCase() + (injects ? "Injected" : "");
+        return joinPoint(type.getSimpleName().toLowerCase() + (injects ? "Injected" : ""));
+    }
+
+    private static JoinPoint.StaticPart joinPoint(String name) {
         Method method = Arrays.stream(Service.class.getDeclaredMethods()).filter(m -> m.getName().equals(name))
                 .findFirst().orElseThrow();
         Factory factory = new Factory("Service.java", Service.class);
-        String[] names = injects ? new String[] {"endpoint"} : new String[0];
+        String[] names = Arrays.stream(method.getParameters()).map(java.lang.reflect.Parameter::getName)
+                .toArray(String[]::new);
         return factory.makeSJP(JoinPoint.METHOD_EXECUTION, factory.makeMethodSig(Modifier.PUBLIC, name, Service.class,
                 method.getParameterTypes(), names, new Class<?>[0], method.getReturnType()), 1);
     }
@@ -163,5 +168,9 @@ class ReactorAdviceAbiTest {
         @Failover(endpoints = {"iag", "oneapi"}) public Mono<String> monoInjected(Endpoint endpoint) { return Mono.empty(); }
         @LlmRetry(maxAttempts = 1) public Flux<String> flux() { return Flux.empty(); }
         @Failover(endpoints = {"iag", "oneapi"}) public Flux<String> fluxInjected(Endpoint endpoint) { return Flux.empty(); }
+        @Failover(endpoints = {"iag", "oneapi"})
+        public Mono<String> monoFarRight(int a, int b, int c, int d, int e, int f, Endpoint endpoint) {
+            return Mono.empty();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.llmretry.aspect;
 
 import dev.llmretry.Endpoint;
+import dev.llmretry.internal.exec.MethodPlan;
 import dev.llmretry.internal.exec.ResultShape;
 import org.aspectj.lang.annotation.SuppressAjWarnings;
 
@@ -111,7 +112,6 @@ public aspect ShapedAdvice extends ShapedAdviceV1 {
     Object around(): shaped() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint,
             !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, ..,
             dev.llmretry.Endpoint, ..)) {
-        throw new IllegalStateException(thisJoinPointStaticPart.getSignature().toLongString()
-                + ResultShape.ENDPOINT_TOO_FAR);
+        throw MethodPlan.endpointTooFar(thisJoinPointStaticPart); // the sentence of LLMR-013
     }
 }

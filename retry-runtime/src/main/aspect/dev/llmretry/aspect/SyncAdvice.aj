@@ -4,7 +4,6 @@ import dev.llmretry.Endpoint;
 import dev.llmretry.internal.exec.AttemptTimer;
 import dev.llmretry.internal.exec.CallState;
 import dev.llmretry.internal.exec.MethodPlan;
-import dev.llmretry.internal.exec.ResultShape;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.aspectj.lang.annotation.SuppressAjWarnings;
 
@@ -21,8 +20,8 @@ import org.aspectj.lang.annotation.SuppressAjWarnings;
  *
  * <p>What this body calls is compiled into every woven user class: the <b>woven ABI</b> (docs/architecture.md),
  * {@link MethodPlan#of}, {@code start}, {@code started}, {@code enter}, {@code watch}, {@code armTimer},
- * {@code inject}, {@code endpoint}, {@code ended}, {@code failed}, {@code succeeded}, {@code unwatch} and
- * {@link CallState#permit()}. Those signatures do not change between versions; {@code WovenAbiTest} runs a class
+ * {@code inject}, {@code endpoint}, {@code ended}, {@code failed}, {@code succeeded}, {@code unwatch},
+ * {@link CallState#permit()} and, from the guard, {@code MethodPlan.endpointTooFar}. Those signatures do not change between versions; {@code WovenAbiTest} runs a class
  * woven by an earlier build against this one.
  */
 public aspect SyncAdvice {
@@ -252,7 +251,6 @@ public aspect SyncAdvice {
     Object around(): sync() && execution(* *(!dev.llmretry.Endpoint, !dev.llmretry.Endpoint,
             !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, !dev.llmretry.Endpoint, ..,
             dev.llmretry.Endpoint, ..)) {
-        throw new IllegalStateException(thisJoinPointStaticPart.getSignature().toLongString()
-                + ResultShape.ENDPOINT_TOO_FAR);
+        throw MethodPlan.endpointTooFar(thisJoinPointStaticPart); // the sentence of LLMR-013
     }
 }

@@ -135,8 +135,10 @@ class AdviceAbiTest {
         JoinPoint.StaticPart at = joinPoint("future", false);
         assertTrue(refusal(V2.get(0), at, UnsupportedOperationException.class)
                 .startsWith(at.getSignature().toLongString() + ": llm-retry cannot protect this result type."));
-        assertEquals(at.getSignature().toLongString() + ": the Endpoint parameter must be one of the first six "
-                + "parameters; move it further left", refusal(V2.get(8), at, IllegalStateException.class));
+        assertEquals("The Endpoint parameter of " + Service.class.getName() + "#futureFarRight is parameter 7, but the "
+                + "llm-retry advice can pass the endpoint only in the first 6 parameters, so the method would not be "
+                + "protected. Move it left, e.g. make it the first parameter.",
+                refusal(V2.get(8), joinPoint("futureFarRight"), IllegalStateException.class));
     }
 
     private static String refusal(String entry, JoinPoint.StaticPart at, Class<? extends RuntimeException> type)
@@ -205,11 +207,15 @@ class AdviceAbiTest {
 
     /** The join point of {@link Service}'s method of that shape, as a woven class's static initializer makes it. */
     private static JoinPoint.StaticPart joinPoint(String kind, boolean injects) throws NoSuchMethodException {
-        String name = kind + (injects ? "Injected" : "");
+        return joinPoint(kind + (injects ? "Injected" : ""));
+    }
+
+    private static JoinPoint.StaticPart joinPoint(String name) {
         Method method = Arrays.stream(Service.class.getDeclaredMethods()).filter(m -> m.getName().equals(name))
                 .findFirst().orElseThrow();
         Factory factory = new Factory("Service.java", Service.class);
-        String[] names = injects ? new String[] {"endpoint"} : new String[0];
+        String[] names = Arrays.stream(method.getParameters()).map(java.lang.reflect.Parameter::getName)
+                .toArray(String[]::new);
         return factory.makeSJP(JoinPoint.METHOD_EXECUTION, factory.makeMethodSig(Modifier.PUBLIC, name, Service.class,
                 method.getParameterTypes(), names, new Class<?>[0], method.getReturnType()), 1);
     }
@@ -268,5 +274,9 @@ class AdviceAbiTest {
         @Failover(endpoints = {"iag", "oneapi"}) public Iterator<String> iteratorInjected(Endpoint endpoint) { return null; }
         @LlmRetry(maxAttempts = 1) public Flow.Publisher<String> publisher() { return null; }
         @Failover(endpoints = {"iag", "oneapi"}) public Flow.Publisher<String> publisherInjected(Endpoint endpoint) { return null; }
+        @Failover(endpoints = {"iag", "oneapi"})
+        public CompletableFuture<String> futureFarRight(int a, int b, int c, int d, int e, int f, Endpoint endpoint) {
+            return null;
+        }
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * An {@code Endpoint} parameter further right than the advice can rebind (the seventh here), woven at load time with
  * no annotation processor to reject it (LLMR-013): whatever the result type, every call fails before the body runs,
- * saying to move the parameter left; never a body run unprotected with a {@code null} endpoint.
+ * with the sentence retry-processor gives at compile time; never a body run unprotected with a {@code null} endpoint.
  */
 class EndpointTooFarRightTest {
     static final AtomicInteger BODIES = new AtomicInteger();
@@ -51,21 +51,23 @@ class EndpointTooFarRightTest {
 
     @Test
     void syncResult_failsBeforeTheBody_sayingMoveItLeft() {
-        assertRefused(() -> chat.sync(1, 2, 3, 4, 5, 6, null), "Chat.sync");
+        assertRefused(() -> chat.sync(1, 2, 3, 4, 5, 6, null), "sync", 7);
     }
 
     @Test
     void futureStreamAndIteratorResults_failBeforeTheBody_sayingMoveItLeft() {
-        assertRefused(() -> chat.async(1, 2, 3, 4, 5, 6, null), "Chat.async");
-        assertRefused(() -> chat.stream(1, 2, 3, 4, 5, 6, null), "Chat.stream");
-        assertRefused(() -> chat.iterator(1, 2, 3, 4, 5, 6, 7, null), "Chat.iterator");
+        assertRefused(() -> chat.async(1, 2, 3, 4, 5, 6, null), "async", 7);
+        assertRefused(() -> chat.stream(1, 2, 3, 4, 5, 6, null), "stream", 7);
+        assertRefused(() -> chat.iterator(1, 2, 3, 4, 5, 6, 7, null), "iterator", 8);
     }
 
-    private static void assertRefused(org.junit.jupiter.api.function.Executable call, String method) {
+    /** The sentence retry-processor reports at compile time (LLMR-013): one rule, one wording. */
+    private static void assertRefused(org.junit.jupiter.api.function.Executable call, String method, int position) {
         int before = BODIES.get();
         IllegalStateException e = assertThrows(IllegalStateException.class, call);
-        assertTrue(e.getMessage().contains(method)
-                && e.getMessage().contains("the Endpoint parameter must be one of the first six parameters"), e.getMessage());
+        assertEquals("The Endpoint parameter of " + Chat.class.getName() + "#" + method + " is parameter " + position
+                + ", but the llm-retry advice can pass the endpoint only in the first 6 parameters, so the method would "
+                + "not be protected. Move it left, e.g. make it the first parameter.", e.getMessage());
         assertEquals(before, BODIES.get(), "the body did not run");
     }
 }

@@ -214,8 +214,9 @@ class ReactorAdviceTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> chat.farRight("a", "b", "c", "d", "e", "f", null));
 
-        assertEquals(true, e.getMessage().contains("the Endpoint parameter must be one of the first six parameters; "
-                + "move it further left"), e.getMessage());
+        assertEquals("The Endpoint parameter of " + ReactiveChat.class.getName() + "#farRight is parameter 7, but the "
+                + "llm-retry advice can pass the endpoint only in the first 6 parameters, so the method would not be "
+                + "protected. Move it left, e.g. make it the first parameter.", e.getMessage());
         assertEquals(0, chat.bodies.get());
     }
 }

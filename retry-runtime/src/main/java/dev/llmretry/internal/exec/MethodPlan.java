@@ -9,6 +9,8 @@ import dev.llmretry.annotation.FailoverStrategy;
 import dev.llmretry.internal.breaker.BreakerState;
 import dev.llmretry.breaker.CircuitState;
 import dev.llmretry.internal.classify.FailureClassifier;
+import dev.llmretry.internal.config.CallRule;
+import dev.llmretry.internal.config.DeclaredCall;
 import dev.llmretry.internal.config.RetrySettings;
 import dev.llmretry.event.CallExhausted;
 import dev.llmretry.event.CallSucceeded;
@@ -110,6 +112,22 @@ public final class MethodPlan {
     /** The plan of the woven method at {@code joinPoint}: one hash lookup. Woven ABI. */
     public static MethodPlan of(org.aspectj.lang.JoinPoint.StaticPart joinPoint) {
         return LlmRuntime.get().plans().of(joinPoint);
+    }
+
+    /**
+     * What a woven method whose {@code Endpoint} parameter lies past the ones the advice can rebind fails with, before
+     * its body runs: the sentence retry-processor reports for it at compile time (LLMR-013), from the same rule. The
+     * advice's guards are inlined, so a woven class calls this itself: woven ABI since v2.
+     */
+    public static IllegalStateException endpointTooFar(org.aspectj.lang.JoinPoint.StaticPart joinPoint) {
+        java.lang.reflect.Method m = ((org.aspectj.lang.reflect.MethodSignature) joinPoint.getSignature()).getMethod();
+        int count = (int) java.util.Arrays.stream(m.getParameterTypes()).filter(t -> t == Endpoint.class).count();
+        DeclaredCall call = DeclaredCall.builder(m.getDeclaringClass().getName() + "#" + m.getName(),
+                DeclaredCall.Source.ANNOTATIONS).endpointParameters(PlanFactory.endpointParameter(m), count).build();
+        return call.parameterProblems().stream().filter(p -> p.rule() == CallRule.ENDPOINT_POSITION)
+                .map(p -> new IllegalStateException(p.message())).findFirst()
+                .orElseThrow(() -> new IllegalStateException(joinPoint.getSignature().toLongString()
+                        + ": woven with a guard against an Endpoint parameter it does not have"));
     }
 
     /**

@@ -53,14 +53,6 @@ public enum ResultShape {
         }
     };
 
-    /**
-     * What the advice (sync, shaped, and retry-reactor's) says of an {@code Endpoint} parameter past the sixth, after
-     * the method's signature. A constant, so a woven class carries the text and calls nothing for it. retry-processor
-     * reports the same mistake at compile time (LLMR-013).
-     */
-    public static final String ENDPOINT_TOO_FAR = ": the Endpoint parameter must be one of the first six parameters; "
-            + "move it further left";
-
     /** Runs {@code attempt} under {@code plan} and returns the result in this shape; failures arrive through it. */
     public abstract Object start(MethodPlan plan, Attempt attempt);
 
