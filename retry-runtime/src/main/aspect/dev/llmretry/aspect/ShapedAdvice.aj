@@ -13,7 +13,8 @@ import org.aspectj.lang.annotation.SuppressAjWarnings;
  * where the {@code Endpoint} parameter sits. Code-style rather than {@code ProceedingJoinPoint} advice: that keeps
  * user builds free of ajc lint warnings (canNotImplementLazyTjp).
  *
- * <p>These advices are not inlined: a woven class calls each by its generated name, so the names are woven ABI
+ * <p>The shaped advices are not inlined (each attempt is a closure around {@code proceed}): a woven class calls each
+ * by its generated name, so the names are woven ABI
  * (docs/architecture.md). ABI v1 had one advice per shape and position; {@link ShapedAdviceV1} keeps those names
  * for classes woven then. Add new advices after the existing ones and never edit an existing pointcut.
  */
