@@ -57,7 +57,6 @@ public final class CircuitBreaker {
     private final LongAdder admitted = new LongAdder();
     private final LongAdder released = new LongAdder();
     private volatile BreakerSettings settings;
-    private volatile Object attachment;
     /** Asked before an open circuit admits its recovery trial (a fleet's probe lease); only on that path. */
     private volatile java.util.function.BooleanSupplier trialGate = () -> true;
     /** Told about failures in a row while closed, and about the success that ends them (never on the happy path). */
@@ -106,11 +105,6 @@ public final class CircuitBreaker {
     }
 
     public String name() { return name; }
-
-    /** Whatever the owner attached (the runtime attaches the endpoint this breaker guards). */
-    public Object attachment() { return attachment; }
-
-    public void attach(Object value) { this.attachment = value; }
 
     /**
      * Lets {@code gate} decide whether this instance sends the recovery trial once the open time is over (a shared

@@ -3,7 +3,6 @@ package dev.llmretry.internal.exec;
 import dev.llmretry.internal.breaker.CircuitBreaker;
 import dev.llmretry.event.CallExhausted.Reason;
 import dev.llmretry.Endpoint;
-import dev.llmretry.internal.breaker.BreakerState;
 import dev.llmretry.classify.Classification;
 import dev.llmretry.classify.Decision;
 import dev.llmretry.event.CallAborted;
@@ -43,7 +42,7 @@ public final class CallState implements CircuitBreaker.Caller {
     private final List<Throwable> failures = new ArrayList<>(4);
     private final List<String> endpointsTried = new ArrayList<>(4);
     private Target current;
-    private Object permit;
+    private Permit permit;
     private int attempts;
     private int retriesHere;
     private long previousDelay;
@@ -54,14 +53,14 @@ public final class CallState implements CircuitBreaker.Caller {
     private final boolean probe;
     private long callId;
 
-    CallState(MethodPlan plan, Object permit, long startNanos, long callId) {
+    CallState(MethodPlan plan, Permit permit, long startNanos, long callId) {
         this.plan = plan;
         this.callId = callId;
         this.permit = permit;
-        this.current = Target.of(permit);
+        this.current = permit.target;
         this.startNanos = startNanos;
         this.tried = new boolean[plan.targets.length];
-        this.probe = permit instanceof BreakerState s && s.isProbe();
+        this.probe = permit.isProbe();
         this.permitUnused = true; // until the first attempt's outcome is recorded
         markTried(current);
     }
@@ -80,7 +79,7 @@ public final class CallState implements CircuitBreaker.Caller {
     /** When the call started, on the library's clock. */
     long startNanos() { return startNanos; }
 
-    /** The permit of the next attempt (woven ABI: the sync advice's loop carries it). */
+    /** The permit of the next attempt, opaque (woven ABI: the sync advice's loop carries it). */
     public Object permit() { return permit; }
 
     /** The endpoint to inject into the next attempt. */
@@ -107,7 +106,7 @@ public final class CallState implements CircuitBreaker.Caller {
         long now = plan.time.nanoTime();
         String summary = plan.runtime.redactor().summary(failure);
         if (c.decision() == Decision.ABORT) {
-            current.ignored(permit, now);
+            permit.ignored();
             LOG.warn("Attempt {}/{} failed on {}: {}. Not retried: {} ({})", attempts, plan.maxAttempts, current.name,
                     summary, c.reason(), plan.methodId);
             plan.runtime.listeners().emit(new CallAborted(callId(), plan.methodId, plan.time.now(), attempts,
@@ -115,7 +114,7 @@ public final class CallState implements CircuitBreaker.Caller {
             throw Sneaky.rethrow(failure);
         }
         failures.add(failure);
-        boolean open = current.failed(permit, now, summary, plan.time.now(), this);
+        boolean open = permit.failed(now, summary, plan.time.now(), this);
         if (attempts >= plan.maxAttempts) throw exhausted(Reason.ATTEMPTS_EXHAUSTED, null);
         if (now - deadlineNanos(now) >= 0) throw exhausted(Reason.DEADLINE, null);
         if (probe) throw exhausted(Reason.PROBE_FAILED, null); // a last-resort probe gets one attempt
@@ -191,7 +190,7 @@ public final class CallState implements CircuitBreaker.Caller {
         if (!sameEndpointNext) return; // a failover already holds its permit
         sameEndpointNext = false;
         delayNanos = 0;
-        Object p = current.tryAcquire();
+        Permit p = current.tryAcquire();
         if (p != null) {
             permit = p;
             permitUnused = true;
@@ -225,7 +224,7 @@ public final class CallState implements CircuitBreaker.Caller {
             return;
         }
         long now = plan.time.nanoTime();
-        current.succeeded(permit, now, this);
+        permit.succeeded(now, this);
         plan.runtime.listeners().emit(new CallSucceeded(callId(), plan.methodId, plan.time.now(), current.name,
                 attempts + 1, failedOver));
     }
@@ -237,7 +236,7 @@ public final class CallState implements CircuitBreaker.Caller {
     public void abandon() {
         if (!permitUnused) return;
         permitUnused = false;
-        current.release(permit);
+        permit.release();
     }
 
     /** The call ends: the last failure, with the earlier ones (and {@code extra}) attached as suppressed. */
@@ -253,9 +252,9 @@ public final class CallState implements CircuitBreaker.Caller {
     }
 
     private boolean moveToNextTarget() {
-        Object p = plan.order.next(current, tried, plan.time.nanoTime());
+        Permit p = plan.order.next(current, tried, plan.time.nanoTime());
         if (p == null) return false;
-        current = Target.of(p);
+        current = p.target;
         permit = p;
         permitUnused = true;
         markTried(current);

@@ -6,7 +6,6 @@ import dev.llmretry.time.TimeSource;
 import dev.llmretry.Endpoint;
 import dev.llmretry.EndpointsUnavailableException;
 import dev.llmretry.annotation.FailoverStrategy;
-import dev.llmretry.internal.breaker.BreakerState;
 import dev.llmretry.breaker.CircuitState;
 import dev.llmretry.internal.classify.FailureClassifier;
 import dev.llmretry.internal.config.CallRule;
@@ -169,15 +168,20 @@ public final class MethodPlan {
      * @throws EndpointsUnavailableException when every circuit is open
      */
     public Object enter(long callId) {
+        return admit(callId);
+    }
+
+    /** {@link #enter}, typed. */
+    Permit admit(long callId) {
         if (error != null) throw error;
-        Object permit = order.enter(time);
+        Permit permit = order.enter(time);
         if (permit != null) return permit;
         throw unavailable(callId);
     }
 
     /** Runs the test harness's fault injection for the attempt admitted by {@code permit}; free in production. */
     public void inject(Object permit) {
-        if (faults != null) injectNow(Target.of(permit).name);
+        if (faults != null) injectNow(Permit.of(permit).target.name);
     }
 
     void injectNow(String endpoint) {
@@ -213,7 +217,7 @@ public final class MethodPlan {
 
     /** The endpoint to inject for the attempt admitted by {@code permit}. */
     public Endpoint endpoint(Object permit) {
-        return Target.of(permit).endpoint;
+        return Permit.of(permit).target.endpoint;
     }
 
     /**
@@ -222,19 +226,19 @@ public final class MethodPlan {
      */
     public void succeeded(CallState call, Object permit, long start, long callId) {
         if (call != null) call.succeeded();
-        else firstSucceeded(null, permit, start, callId);
+        else firstSucceeded(null, Permit.of(permit), start, callId);
     }
 
     /** The first attempt succeeded; {@code call} is the call's state if it has one already (async shells). */
-    void firstSucceeded(CallState call, Object permit, long start, long callId) {
-        Target t = Target.of(permit);
-        if (permit instanceof BreakerState s && s.isTrial()) { // may close the circuit: the event names this call
-            t.succeeded(permit, start, call != null ? call : new CallState(this, permit, start, callId));
+    void firstSucceeded(CallState call, Permit permit, long start, long callId) {
+        if (permit.isTrial()) { // may close the circuit: the event names this call
+            permit.succeeded(start, call != null ? call : new CallState(this, permit, start, callId));
         } else {
-            t.succeeded(permit, start, call); // a closed circuit stays closed; nothing to name
+            permit.succeeded(start, call); // a closed circuit stays closed; nothing to name
         }
         if (runtime.listeners().successWanted()) {
-            runtime.listeners().emit(new CallSucceeded(callIdOr(callId), methodId, time.now(), t.name, 1, false));
+            runtime.listeners().emit(new CallSucceeded(callIdOr(callId), methodId, time.now(), permit.target.name, 1,
+                    false));
         }
     }
 
@@ -249,7 +253,7 @@ public final class MethodPlan {
     public CallState failed(CallState call, Object permit, long start, long callId, AttemptTimer timer,
                             AtomicLongArray watch, Throwable failure) {
         Throwable f = AttemptTimer.failed(this, timer, watch, failure);
-        if (call == null) call = new CallState(this, permit, start, callId);
+        if (call == null) call = new CallState(this, Permit.of(permit), start, callId);
         call.failed(f);
         AttemptTimer.awaitNext(this, call, watch);
         return call;
@@ -282,7 +286,7 @@ public final class MethodPlan {
     CallState begin() {
         long start = time.nanoTime(); // these shells allocate anyway: the exact start costs them nothing that matters
         long callId = started();
-        return new CallState(this, enter(callId), start, callId);
+        return new CallState(this, admit(callId), start, callId);
     }
 
     private EndpointsUnavailableException unavailable(long callId) {

@@ -15,6 +15,10 @@ final class Target {
     final CircuitBreaker breaker;
     final EndpointHealth health;
     final int priority;
+    /** The one permit of a target without a breaker. */
+    private final Permit unguarded;
+    /** The permit of the breaker state that admitted the latest attempt ({@link #permitOf}). */
+    private Permit latest;
 
     Target(String name, ConfiguredEndpoint endpoint, CircuitBreaker breaker, EndpointHealth health, int priority) {
         this.name = name;
@@ -22,17 +26,29 @@ final class Target {
         this.breaker = breaker;
         this.health = health;
         this.priority = priority;
-        if (breaker != null) breaker.attach(this);
+        this.unguarded = breaker == null ? new Permit(this, null) : null;
     }
 
-    /** A permit for one attempt: the breaker state that admitted it, or this target when there is no breaker. */
-    Object tryAcquire() {
-        return breaker == null ? this : breaker.tryAcquire();
+    /** A permit for one attempt, or {@code null} when the circuit refuses it. */
+    Permit tryAcquire() {
+        return breaker == null ? unguarded : permitOf(breaker.tryAcquire());
     }
 
     /** A last-resort probe while the circuit is open (at most twice a second), or {@code null}. */
-    Object tryProbe() {
-        return breaker == null ? null : breaker.tryProbe();
+    Permit tryProbe() {
+        return breaker == null ? null : permitOf(breaker.tryProbe());
+    }
+
+    /**
+     * The permit for an attempt admitted by {@code state}: made once per state of the breaker (the breaker swaps whole
+     * state objects), so admitting a call allocates nothing. A plain field: threads that race after a state change may
+     * each make one, which is harmless (a permit is immutable and compared by its state, never by identity).
+     */
+    private Permit permitOf(BreakerState state) {
+        if (state == null) return null;
+        Permit p = latest;
+        if (p != null && p.state == state) return p;
+        return latest = new Permit(this, state);
     }
 
     /** When the circuit admits its next regular trial call; {@code Instant.MIN} when it is not open. */
@@ -51,35 +67,9 @@ final class Target {
         return breaker == null ? Integer.MAX_VALUE : breaker.settings().failureThreshold();
     }
 
-    static Target of(Object permit) {
-        return permit instanceof BreakerState s ? (Target) s.breaker().attachment() : (Target) permit;
-    }
-
-    void succeeded(Object permit, long startNanos, CircuitBreaker.Caller caller) {
-        if (breaker != null) breaker.onSuccess((BreakerState) permit, caller);
-        if (health != null) health.recordSuccess(startNanos);
-    }
-
-    /** Records a counted failure; returns true if this made (or found) the circuit open. */
-    boolean failed(Object permit, long nowNanos, String summary, java.time.Instant at, CircuitBreaker.Caller caller) {
-        if (health != null) health.recordFailure(nowNanos, summary, at);
-        return breaker != null && breaker.onFailure((BreakerState) permit, caller);
-    }
-
     /** A streamed result failed after its first element: counts against the endpoint, outside any attempt. */
     void failedLate(long nowNanos, String summary, java.time.Instant at, CircuitBreaker.Caller caller) {
         if (health != null) health.recordFailure(nowNanos, summary, at);
         if (breaker != null) breaker.onLateFailure(caller);
-    }
-
-    /** Gives back a permit that no attempt was made with (the call was cancelled after taking it). */
-    void release(Object permit) {
-        if (breaker != null) breaker.onReleased((BreakerState) permit);
-    }
-
-    /** An ABORT-class failure: the request was sent, but it says nothing about the endpoint's health. */
-    void ignored(Object permit, long nowNanos) {
-        if (breaker != null) breaker.onIgnored((BreakerState) permit);
-        if (health != null) health.recordNeutral();
     }
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * TargetOrder order = new TargetOrder(targets, FailoverStrategy.SUCCESS_RATE);
- * Object permit = order.enter(time);                   // null: every circuit is open and no probe is due
- * Object next = order.next(Target.of(permit), tried, now);
+ * Permit permit = order.enter(time);                   // null: every circuit is open and no probe is due
+ * Permit next = order.next(permit.target, tried, now);
  * }</pre>
  */
 final class TargetOrder {
@@ -31,13 +31,13 @@ final class TargetOrder {
      * A permit for a call's first attempt: on the target the strategy prefers, else the next one in order whose
      * circuit admits it, else a last-resort probe; {@code null} when none admits a call now.
      */
-    Object enter(TimeSource time) {
+    Permit enter(TimeSource time) {
         int n = targets.length;
         int first = strategy == FailoverStrategy.ROUND_ROBIN && n > 1 ? Math.floorMod(roundRobin.getAndIncrement(), n)
                 : strategy == FailoverStrategy.SUCCESS_RATE && n > 1 ? best(null, time.nanoTime()) // only then a clock read
                 : 0;
         for (int i = 0; i < n; i++) {
-            Object permit = targets[(first + i) % n].tryAcquire();
+            Permit permit = targets[(first + i) % n].tryAcquire();
             if (permit != null) return permit;
         }
         return lastResortProbe();
@@ -49,13 +49,13 @@ final class TargetOrder {
      * none is left. Targets that refuse are marked in {@code tried} under {@code SUCCESS_RATE}, so they are not
      * picked again.
      */
-    Object next(Target current, boolean[] tried, long nowNanos) {
+    Permit next(Target current, boolean[] tried, long nowNanos) {
         int n = targets.length;
         int from = indexOf(current);
         for (int step = 1; step <= n; step++) {
             int i = strategy == FailoverStrategy.SUCCESS_RATE ? best(tried, nowNanos) : (from + step) % n;
             if (i < 0 || tried[i]) continue;
-            Object p = targets[i].tryAcquire();
+            Permit p = targets[i].tryAcquire();
             if (p != null) return p;
             if (strategy == FailoverStrategy.SUCCESS_RATE) tried[i] = true; // refused: don't pick it again
         }
@@ -82,18 +82,20 @@ final class TargetOrder {
      * admits at most two a second), so the end of a total outage is noticed within about a second instead of a
      * whole recovery-time; {@code null} when no endpoint admits one now.
      */
-    private Object lastResortProbe() {
+    private Permit lastResortProbe() {
         Target[] byDue = targets.clone();
         Arrays.sort(byDue, Comparator.comparing(Target::retryAt));
         for (Target t : byDue) {
-            Object probe = t.tryProbe();
+            Permit probe = t.tryProbe();
             if (probe != null) return probe;
         }
         return null;
     }
 
+    /** The index of {@code t}, which is one of these targets (a call's permits come from its own plan). */
     int indexOf(Target t) {
         for (int i = 0; i < targets.length; i++) if (targets[i] == t) return i;
-        return 0;
+        throw new IllegalStateException(t.name + " is not one of this plan's targets " + java.util.Arrays.stream(targets)
+                .map(x -> x.name).toList());
     }
 }

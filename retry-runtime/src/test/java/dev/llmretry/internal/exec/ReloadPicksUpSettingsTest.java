@@ -27,10 +27,12 @@ class ReloadPicksUpSettingsTest {
     static class Service {
         @LlmRetry @Failover(endpoints = {"iag", "oneapi"}) public String chat(String q, Endpoint e) { return q; }
         @LlmRetry @LlmCircuitBreaker(name = "shared") public String named(String q) { return q; }
+        @Failover(endpoints = {"iag", "oneapi"}) public String failoverOnly(String q, Endpoint e) { return q; }
     }
 
     static final Method CHAT = method("chat");
     static final Method NAMED = method("named");
+    static final Method FAILOVER_ONLY = method("failoverOnly");
 
     static Method method(String name) {
         return Arrays.stream(Service.class.getDeclaredMethods()).filter(m -> m.getName().equals(name)).findFirst()
@@ -130,6 +132,34 @@ class ReloadPicksUpSettingsTest {
         assertSame(iag, plan.targets[0].breaker);
         assertEquals(CircuitState.OPEN, iag.state());
         assertEquals("oneapi", firstEndpoint(CHAT).name(), "iag is still skipped");
-        assertEquals("key-two-0002", ((Target) iag.attachment()).endpoint.apiKey());
+        assertEquals("key-two-0002", plan.targets[0].endpoint.apiKey(), "the same breaker guards the new key");
+    }
+
+    /**
+     * A call in flight when a reload rotates its endpoint's key ends on the plan it started with. It used to learn
+     * its endpoint through the breaker, which the reload had pointed at the new plan's endpoint: the call did not
+     * find that endpoint among its own, marked another one tried and "failed over" to the endpoint that had just
+     * failed.
+     */
+    @Test
+    void reloadWhileAnAttemptRuns_itsFailure_failsOverAmongTheCallsOwnEndpoints() {
+        file.set(config("key-one-0001", "gpt-4o", 3, 5)); // oneapi first, iag second
+        rt.reload();
+        MethodPlan plan = rt.plans().of(FAILOVER_ONLY);
+        CircuitBreaker oneapi = plan.targets[0].breaker;
+        for (int i = 0; i < 5; i++) oneapi.onFailure(oneapi.tryAcquire());
+        assertEquals(CircuitState.OPEN, oneapi.state());
+        Object permit = plan.enter(0);
+        assertEquals("iag", plan.endpoint(permit).name(), "oneapi's circuit is open");
+
+        file.set(config("key-two-0002", "gpt-4o", 3, 5)); // meanwhile the key is rotated
+        rt.reload();
+
+        java.io.IOException reset = new java.io.IOException("connection reset");
+        java.io.IOException thrown = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> plan.failed(null, permit, plan.start(), 0, null, null, reset),
+                "no endpoint left: oneapi is open and iag just failed");
+        org.junit.jupiter.api.Assertions.assertSame(reset, thrown);
+        assertEquals("key-two-0002", firstEndpoint(FAILOVER_ONLY).apiKey(), "the next call gets the new key");
     }
 }
