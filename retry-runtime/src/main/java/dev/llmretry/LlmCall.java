@@ -2,7 +2,6 @@ package dev.llmretry;
 
 import dev.llmretry.annotation.FailoverStrategy;
 import dev.llmretry.annotation.Jitter;
-import dev.llmretry.config.ConfigProblem;
 import dev.llmretry.config.LlmRetryConfigException;
 import dev.llmretry.internal.config.SettingsPatch;
 import dev.llmretry.internal.exec.AsyncCall;
@@ -190,15 +189,7 @@ public final class LlmCall {
 
     /** Builds the plan once now, so that a mistake fails here rather than at the first call. */
     private void check() {
-        try {
-            LlmRuntime.get().checkPlan(spec);
-        } catch (LlmRetryConfigException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            String message = String.valueOf(e.getMessage()); // the exception names the call once, in front
-            if (message.startsWith(spec.source())) message = message.substring(spec.source().length()).replaceFirst("^:? ", "");
-            throw new LlmRetryConfigException(spec.source(), List.of(ConfigProblem.of(spec.id(), null, "", message)));
-        }
+        LlmRuntime.get().checkPlan(spec);
     }
 
     @Override

@@ -130,8 +130,9 @@ public record DeclaredCall(String id, Source source, String retryPolicy, Setting
         }
         if (endpoints != null && !breakerAttributes.isEmpty()) {
             String attribute = breakerAttributes.get(0);
-            out.add(new CallProblem(CallRule.BREAKER_IGNORED, attribute, -1,
-                    CallMessages.breakerIgnored(origin("@LlmCircuitBreaker"), attribute)));
+            String origin = origin("@LlmCircuitBreaker");
+            out.add(new CallProblem(CallRule.BREAKER_IGNORED, attribute, -1, origin,
+                    CallMessages.breakerIgnored(origin, attribute)));
         }
         retryOnProblems(out);
         return out;
@@ -140,7 +141,7 @@ public record DeclaredCall(String id, Source source, String retryPolicy, Setting
     private void endpointProblems(KnownNames names, List<CallProblem> out) {
         String origin = origin("@Failover");
         if (endpoints.isEmpty()) {
-            out.add(new CallProblem(CallRule.NO_ENDPOINTS, "endpoints", -1,
+            out.add(new CallProblem(CallRule.NO_ENDPOINTS, "endpoints", -1, origin,
                     CallMessages.noEndpoints(origin, source == Source.LLM_CALL)));
             return;
         }
@@ -148,14 +149,14 @@ public record DeclaredCall(String id, Source source, String retryPolicy, Setting
         for (int i = 0; i < endpoints.size(); i++) {
             String name = endpoints.get(i);
             if (!seen.add(name)) {
-                out.add(new CallProblem(CallRule.DUPLICATE_ENDPOINT, "endpoints", i, CallMessages.duplicateEndpoint(origin, name)));
+                out.add(new CallProblem(CallRule.DUPLICATE_ENDPOINT, "endpoints", i, origin, CallMessages.duplicateEndpoint(origin, name)));
             } else if (names != null && !names.endpoints().contains(name)) {
-                out.add(new CallProblem(CallRule.UNKNOWN_ENDPOINT, "endpoints", i, CallMessages.unknown(origin,
+                out.add(new CallProblem(CallRule.UNKNOWN_ENDPOINT, "endpoints", i, origin, CallMessages.unknown(origin,
                         names.source(), CallMessages.unknownEndpoint(name, names.endpoints()))));
             }
         }
         if (endpoints.size() == 1) {
-            out.add(new CallProblem(CallRule.SINGLE_ENDPOINT, "endpoints", -1,
+            out.add(new CallProblem(CallRule.SINGLE_ENDPOINT, "endpoints", -1, origin,
                     CallMessages.singleEndpoint(origin, endpoints.get(0))));
         }
     }
@@ -165,7 +166,7 @@ public record DeclaredCall(String id, Source source, String retryPolicy, Setting
         for (int i = 0; i < retryOn.size(); i++) {
             ThrowableType retried = retryOn.get(i);
             if (CallMessages.BROAD.contains(retried.name())) {
-                out.add(new CallProblem(CallRule.BROAD_RETRY_ON, "retryOn", i,
+                out.add(new CallProblem(CallRule.BROAD_RETRY_ON, "retryOn", i, origin,
                         CallMessages.broadRetryOn(origin, retried.simpleName())));
             }
             for (ThrowableType aborted : abortOn) {
@@ -173,7 +174,7 @@ public record DeclaredCall(String id, Source source, String retryPolicy, Setting
                         ? CallMessages.bothRetriedAndAborted(origin, retried.simpleName())
                         : retried.supertypes().contains(aborted.name())
                         ? CallMessages.retriedSubclassOfAborted(origin, retried.simpleName(), aborted.simpleName()) : null;
-                if (message != null) out.add(new CallProblem(CallRule.DEAD_RETRY_ON, "retryOn", i, message));
+                if (message != null) out.add(new CallProblem(CallRule.DEAD_RETRY_ON, "retryOn", i, origin, message));
             }
         }
     }
@@ -187,11 +188,11 @@ public record DeclaredCall(String id, Source source, String retryPolicy, Setting
         List<CallProblem> out = new ArrayList<>();
         int hash = id.indexOf('#');
         if (endpointParameter >= CallMessages.MAX_ENDPOINT_POSITION) {
-            out.add(new CallProblem(CallRule.ENDPOINT_POSITION, null, -1,
+            out.add(new CallProblem(CallRule.ENDPOINT_POSITION, null, -1, null,
                     CallMessages.endpointPosition(id, endpointParameter + 1)));
         }
         if (endpoints != null && endpointParameters != 1) {
-            out.add(new CallProblem(CallRule.ENDPOINT_PARAMETER, null, -1, CallMessages.endpointCount(
+            out.add(new CallProblem(CallRule.ENDPOINT_PARAMETER, null, -1, null, CallMessages.endpointCount(
                     failoverOnType ? id.substring(0, hash) : null, id.substring(hash + 1), endpointParameters)));
         }
         return out;
@@ -225,7 +226,8 @@ public record DeclaredCall(String id, Source source, String retryPolicy, Setting
     }
 
     private CallProblem unknown(CallRule rule, String annotation, KnownNames names, ConfigProblem lookup) {
-        return new CallProblem(rule, "policy", -1, CallMessages.unknown(origin(annotation), names.source(), lookup));
+        String origin = origin(annotation);
+        return new CallProblem(rule, "policy", -1, origin, CallMessages.unknown(origin, names.source(), lookup));
     }
 
     /** The overriding name if set, else the declared one ({@code "default"} when declared empty); null if neither asks. */

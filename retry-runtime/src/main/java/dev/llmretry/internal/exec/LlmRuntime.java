@@ -152,9 +152,23 @@ public final class LlmRuntime {
         return c;
     }
 
-    /** Builds the plan of {@code spec} once, caching nothing; throws, saying what to fix, when it cannot be built. */
+    /**
+     * Builds the plan of {@code spec} once, caching nothing ({@code LlmCall.build()}).
+     *
+     * @throws LlmRetryConfigException saying what to fix, when it cannot be built: from {@link CallSpec#source()}, with
+     *                                 the broken rule's sentence after it (not naming the call a second time)
+     */
     public void checkPlan(CallSpec spec) {
-        PlanFactory.build(spec, this);
+        try {
+            PlanFactory.build(spec, this);
+        } catch (LlmRetryConfigException e) {
+            throw e;
+        } catch (PlanFactory.Refused e) {
+            throw LlmRetryConfigException.of(spec.source(), ConfigProblem.of(spec.id(), null, "", e.problem.predicate()));
+        } catch (RuntimeException e) {
+            throw LlmRetryConfigException.of(spec.source(), ConfigProblem.of(spec.id(), null, "",
+                    String.valueOf(e.getMessage())));
+        }
     }
 
     /** The shared target of configured endpoint {@code requested.name()}; see {@link TargetRegistry#endpoint}. */

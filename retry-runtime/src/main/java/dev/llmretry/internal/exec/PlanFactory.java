@@ -31,6 +31,20 @@ final class PlanFactory {
     private PlanFactory() {
     }
 
+    /**
+     * A declaration the runtime refuses: the rule's sentence as the message, and the problem itself for a report that
+     * names the call already ({@link LlmRuntime#checkPlan}).
+     */
+    static final class Refused extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+        final transient CallProblem problem;
+
+        Refused(CallProblem problem) {
+            super(problem.message());
+            this.problem = problem;
+        }
+    }
+
     static MethodPlan create(CallSpec spec, LlmRuntime runtime) {
         try {
             return build(spec, runtime);
@@ -81,7 +95,7 @@ final class PlanFactory {
         for (CallProblem problem : declared.problems(KnownNames.of(config), override)) {
             CallRule rule = problem.rule();
             // an LlmCall's build() also refuses what the processor refuses on annotations: no compiler looked at it
-            if (rule.error() && (rule.atRunTime() || unchecked)) throw new IllegalStateException(problem.message());
+            if (rule.error() && (rule.atRunTime() || unchecked)) throw new Refused(problem);
             if (rule.atRunTime()) {
                 LOG.warn("{}", problem.message());
             } else if (rule.error()) { // an annotated class compiled without the processor: it runs as declared

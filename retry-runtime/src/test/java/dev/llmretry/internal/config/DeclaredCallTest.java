@@ -47,6 +47,33 @@ class DeclaredCallTest {
         assertEquals(List.of("@Failover" + sentence), messages(call(Source.COMPILE_TIME).failover(endpoints).build()));
     }
 
+    /** A report that names the call already (LlmCall.build()) takes the sentence after the subject, from the problem. */
+    @Test
+    void everyCallRule_problem_knowsItsSubject_predicateIsTheRest() {
+        DeclaredCall call = call(Source.LLM_CALL).failover(List.of("iag", "onapi", "iag"))
+                .retryOn(List.of(ThrowableType.of(IOException.class))).abortOn(List.of(ThrowableType.of(IOException.class)))
+                .build();
+        List<CallProblem> problems = call.problems(NAMES, null);
+        assertEquals(List.of(CallRule.UNKNOWN_ENDPOINT, CallRule.DUPLICATE_ENDPOINT, CallRule.DEAD_RETRY_ON),
+                problems.stream().map(CallProblem::rule).toList());
+        for (CallProblem p : problems) {
+            assertEquals("LlmCall \"acme.chat\"", p.subject());
+            assertTrue(p.message().endsWith(p.predicate()), p.message());
+        }
+        assertTrue(problems.get(0).predicate().startsWith("retry.yaml: no endpoint named 'onapi'"),
+                problems.get(0).predicate());
+        assertEquals("lists endpoint 'iag' more than once; it would be tried twice. Remove the duplicate.",
+                problems.get(1).predicate());
+    }
+
+    @Test
+    void problemWithoutSubject_predicate_isTheWholeSentence_andAWrongSubjectIsRefused() {
+        CallProblem p = new CallProblem(CallRule.ENDPOINT_POSITION, null, -1, null, "The Endpoint parameter of x is 7.");
+        assertEquals(p.message(), p.predicate());
+        assertThrows(IllegalArgumentException.class,
+                () -> new CallProblem(CallRule.DUPLICATE_ENDPOINT, "endpoints", 0, "LlmCall \"b\"", "LlmCall \"a\" lists"));
+    }
+
     @Test
     void unknownEndpoint_problem_blamesTheEntryAndIsARunTimeError() {
         CallProblem p = call(Source.ANNOTATIONS).failover(List.of("iag", "onapi")).build().problems(NAMES, null).get(0);
