@@ -102,4 +102,42 @@ class SameWordsTest {
                 () -> LlmResilience.useConfig(yaml, "retry:\n  default: { max-attempts: 0 }\n")).getMessage();
         assertEquals(yaml + ": retry.default.max-attempts" + rule, file);
     }
+
+    /** Compiled without the processor here: what a woven guard refuses at run time. */
+    static class Results {
+        @LlmRetry
+        public java.util.ListIterator<String> chunks(String q) {
+            return null;
+        }
+
+        @LlmRetry
+        public java.util.concurrent.SubmissionPublisher<String> publisher(String q) {
+            return null;
+        }
+    }
+
+    /** The woven guard's refusal of {@code method} of {@link Results}, as a woven class gets it. */
+    private static String guardSays(String method) throws NoSuchMethodException {
+        java.lang.reflect.Method m = Results.class.getMethod(method, String.class);
+        org.aspectj.runtime.reflect.Factory factory = new org.aspectj.runtime.reflect.Factory("Results.java", Results.class);
+        org.aspectj.lang.JoinPoint.StaticPart at = factory.makeSJP(org.aspectj.lang.JoinPoint.METHOD_EXECUTION,
+                factory.makeMethodSig(java.lang.reflect.Modifier.PUBLIC, method, Results.class, m.getParameterTypes(),
+                        new String[] {"q"}, new Class<?>[0], m.getReturnType()), 1);
+        return dev.llmretry.internal.exec.MethodPlan.unsupportedResult(at).getMessage();
+    }
+
+    @Test
+    void unsupportedResultType_compilerAndWovenGuard_saySameSentence() throws Exception {
+        for (String[] c : new String[][] {{"chunks", "ListIterator<String>"}, {"publisher", "SubmissionPublisher<String>"}}) {
+            Compilation compiled = Compile.compile(List.of(source("Chat", "public class Chat {\n    @LlmRetry public "
+                    + c[1] + " " + c[0] + "(String q) { return null; }\n}\n")));
+            assertEquals(1, compiled.errors().size(), compiled.errors().toString());
+            String compiler = compiled.errors().get(0).getMessage(Locale.ROOT);
+            String prefix = "[LLMR-017] test.Chat#" + c[0] + " returns ";
+            assertTrue(compiler.startsWith(prefix), compiler);
+            String runtime = guardSays(c[0]);
+            assertEquals(Results.class.getName() + "#" + c[0] + " returns " + compiler.substring(prefix.length()),
+                    runtime);
+        }
+    }
 }

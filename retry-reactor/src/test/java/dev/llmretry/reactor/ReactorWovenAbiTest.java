@@ -33,8 +33,9 @@ import reactor.core.publisher.Mono;
  * as it was before its advices were collapsed (ffa4190; source {@code abi/ReactorAbiV1Service.java.txt}), and
  * {@code abi/reactor-woven-abi-v2.jar} by this version. Each must keep running on every later runtime, and call
  * exactly the documented members (docs/architecture.md, "The woven ABI"). Note that a class with Mono or Flux
- * methods also calls the core's {@code ShapedAdvice}: its unsupported-result advice and the {@code if()} test that
- * lets it step aside for this module.
+ * methods also calls the core's {@code ShapedAdvice}: the {@code if()} test that lets its unsupported-result guard
+ * step aside for this module, and that guard (by its name in v1; inlined since v2, calling
+ * {@code MethodPlan.unsupportedResult}).
  */
 @LlmRetryTest
 class ReactorWovenAbiTest {
@@ -42,23 +43,28 @@ class ReactorWovenAbiTest {
     private static final URL V2 = ReactorWovenAbiTest.class.getResource("/abi/reactor-woven-abi-v2.jar");
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    /** What both versions' classes call: the injected Endpoint, and the core's unsupported-result check. */
+    /** What both versions' classes call: the injected Endpoint, and the core's unsupported-result test. */
     private static final List<String> SHARED = List.of(
             "dev/llmretry/Endpoint.name:()Ljava/lang/String;",
-            "dev/llmretry/aspect/ShapedAdvice.ajc$around$dev_llmretry_aspect_ShapedAdvice$1$e1e66df6:(Lorg/aspectj/runtime/internal/AroundClosure;Lorg/aspectj/lang/JoinPoint$StaticPart;)Ljava/lang/Object;",
             "dev/llmretry/aspect/ShapedAdvice.ajc$if$66ba40bd:()Z",
             "dev/llmretry/aspect/ShapedAdvice.aspectOf:()Ldev/llmretry/aspect/ShapedAdvice;",
             "dev/llmretry/reactor/ReactorAdvice.aspectOf:()Ldev/llmretry/reactor/ReactorAdvice;");
 
+    /** v1: an advice per type and position, and the core's unsupported-result advice, called by name. */
     static final List<String> REACTOR_ABI_V1 = concat(SHARED,
+            "dev/llmretry/aspect/ShapedAdvice.ajc$around$dev_llmretry_aspect_ShapedAdvice$1$e1e66df6:(Lorg/aspectj/runtime/internal/AroundClosure;Lorg/aspectj/lang/JoinPoint$StaticPart;)Ljava/lang/Object;",
             "dev/llmretry/reactor/ReactorAdvice.ajc$around$dev_llmretry_reactor_ReactorAdvice$1$151d7533:(Lorg/aspectj/runtime/internal/AroundClosure;Lorg/aspectj/lang/JoinPoint$StaticPart;)Ljava/lang/Object;",
             "dev/llmretry/reactor/ReactorAdvice.ajc$around$dev_llmretry_reactor_ReactorAdvice$2$280bb51d:(Ldev/llmretry/Endpoint;Lorg/aspectj/runtime/internal/AroundClosure;Lorg/aspectj/lang/JoinPoint$StaticPart;)Ljava/lang/Object;",
             "dev/llmretry/reactor/ReactorAdvice.ajc$around$dev_llmretry_reactor_ReactorAdvice$8$5c91805f:(Ldev/llmretry/Endpoint;Lorg/aspectj/runtime/internal/AroundClosure;Lorg/aspectj/lang/JoinPoint$StaticPart;)Ljava/lang/Object;",
             "dev/llmretry/reactor/ReactorAdvice.ajc$around$dev_llmretry_reactor_ReactorAdvice$9$81a1f5bf:(Lorg/aspectj/runtime/internal/AroundClosure;Lorg/aspectj/lang/JoinPoint$StaticPart;)Ljava/lang/Object;");
 
-    /** v2: the collapsed advices; the guard past the sixth position is inlined, so the class calls the runtime. */
+    /**
+     * v2: the collapsed advices; the guards (past the sixth position, and the core's against a result type it cannot
+     * follow) are inlined, so the class calls the runtime for their sentences.
+     */
     static final List<String> REACTOR_ABI_V2 = concat(SHARED,
             "dev/llmretry/internal/exec/MethodPlan.endpointTooFar:(Lorg/aspectj/lang/JoinPoint$StaticPart;)Ljava/lang/IllegalStateException;",
+            "dev/llmretry/internal/exec/MethodPlan.unsupportedResult:(Lorg/aspectj/lang/JoinPoint$StaticPart;)Ljava/lang/UnsupportedOperationException;",
             "dev/llmretry/reactor/ReactorAdvice.ajc$around$dev_llmretry_reactor_ReactorAdvice$1$bd5c3a67:(Lorg/aspectj/runtime/internal/AroundClosure;Lorg/aspectj/lang/JoinPoint$StaticPart;)Ljava/lang/Object;",
             "dev/llmretry/reactor/ReactorAdvice.ajc$around$dev_llmretry_reactor_ReactorAdvice$2$1e45b69:(Ldev/llmretry/Endpoint;Lorg/aspectj/runtime/internal/AroundClosure;Lorg/aspectj/lang/JoinPoint$StaticPart;)Ljava/lang/Object;",
             "dev/llmretry/reactor/ReactorAdvice.ajc$around$dev_llmretry_reactor_ReactorAdvice$4$7f5a8525:(Ldev/llmretry/Endpoint;Lorg/aspectj/runtime/internal/AroundClosure;Lorg/aspectj/lang/JoinPoint$StaticPart;)Ljava/lang/Object;",

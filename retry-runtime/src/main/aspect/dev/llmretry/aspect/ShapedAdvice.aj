@@ -66,8 +66,7 @@ public aspect ShapedAdvice extends ShapedAdviceV1 {
 
     @SuppressAjWarnings("adviceDidNotMatch")
     Object around(): unsupported() {
-        throw new UnsupportedOperationException(thisJoinPointStaticPart.getSignature().toLongString()
-                + UnsupportedResult.MESSAGE);
+        throw MethodPlan.unsupportedResult(thisJoinPointStaticPart); // the sentence of LLMR-017
     }
 
     @SuppressAjWarnings("adviceDidNotMatch")

@@ -132,9 +132,15 @@ class AdviceAbiTest {
 
     @Test
     void theGuards_failTheCallBeforeTheBody_sayingWhatToChange() throws Exception {
-        JoinPoint.StaticPart at = joinPoint("future", false);
-        assertTrue(refusal(V2.get(0), at, UnsupportedOperationException.class)
-                .startsWith(at.getSignature().toLongString() + ": llm-retry cannot protect this result type."));
+        String service = Service.class.getName();
+        assertEquals(service + "#listIterator returns java.util.ListIterator, a subtype of Iterator that llm-retry "
+                + "cannot return: the result it hands back is an Iterator of its own, so the call would fail with a "
+                + "ClassCastException after the request was sent. Declare the result as Iterator.",
+                refusal(V2.get(0), joinPoint("listIterator"), UnsupportedOperationException.class),
+                "the sentence of LLMR-017");
+        assertEquals(service + "#future returns java.util.concurrent.CompletableFuture, which this version of llm-retry "
+                + "protects, but the class was woven with a guard against it by another version. Weave the class again.",
+                refusal(V2.get(0), joinPoint("future", false), UnsupportedOperationException.class));
         assertEquals("The Endpoint parameter of " + Service.class.getName() + "#futureFarRight is parameter 7, but the "
                 + "llm-retry advice can pass the endpoint only in the first 6 parameters, so the method would not be "
                 + "protected. Move it left, e.g. make it the first parameter.",
@@ -273,6 +279,7 @@ class AdviceAbiTest {
         @LlmRetry(maxAttempts = 1) public Iterator<String> iterator() { return null; }
         @Failover(endpoints = {"iag", "oneapi"}) public Iterator<String> iteratorInjected(Endpoint endpoint) { return null; }
         @LlmRetry(maxAttempts = 1) public Flow.Publisher<String> publisher() { return null; }
+        @LlmRetry(maxAttempts = 1) public java.util.ListIterator<String> listIterator() { return null; }
         @Failover(endpoints = {"iag", "oneapi"}) public Flow.Publisher<String> publisherInjected(Endpoint endpoint) { return null; }
         @Failover(endpoints = {"iag", "oneapi"})
         public CompletableFuture<String> futureFarRight(int a, int b, int c, int d, int e, int f, Endpoint endpoint) {

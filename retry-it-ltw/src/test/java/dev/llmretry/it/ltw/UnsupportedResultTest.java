@@ -45,22 +45,28 @@ class UnsupportedResultTest {
     @Test
     void listIteratorResult_called_failsBeforeTheBody_sayingDeclareIterator() {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> chat.chunks("q"));
-        assertTrue(e.getMessage().contains("Chat.chunks") && e.getMessage().contains("Iterator"), e.getMessage());
+        assertEquals(Chat.class.getName() + "#chunks returns java.util.ListIterator, a subtype of Iterator that "
+                + "llm-retry cannot return: the result it hands back is an Iterator of its own, so the call would fail "
+                + "with a ClassCastException after the request was sent. Declare the result as Iterator.",
+                e.getMessage(), "the sentence retry-processor reports as LLMR-017");
         assertEquals(0, BODIES.get());
     }
 
     @Test
     void submissionPublisherResult_called_failsBeforeTheBody() {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> chat.publisher("q"));
-        assertTrue(e.getMessage().contains("Flow.Publisher"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(Chat.class.getName() + "#publisher returns "
+                + "java.util.concurrent.SubmissionPublisher, a subtype of Flow.Publisher"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Declare the result as Flow.Publisher."), e.getMessage());
         assertEquals(0, BODIES.get());
     }
 
     @Test
     void reactorMonoResult_withoutRetryReactor_failsBeforeTheBody_namingTheModule() {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> chat.mono("q"));
-        assertTrue(e.getMessage().contains("Reactor Mono and Flux need the retry-reactor module (add the dependency "
-                + "dev.llmretry:retry-reactor"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(Chat.class.getName() + "#mono returns reactor.core.publisher.Mono: "
+                + "Reactor results need the retry-reactor module, or the method would run unprotected. Add the "
+                + "dependency dev.llmretry:retry-reactor"), e.getMessage());
         assertEquals(0, BODIES.get());
     }
 }

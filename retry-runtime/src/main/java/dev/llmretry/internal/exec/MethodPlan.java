@@ -10,6 +10,7 @@ import dev.llmretry.breaker.CircuitState;
 import dev.llmretry.internal.classify.FailureClassifier;
 import dev.llmretry.internal.config.CallRule;
 import dev.llmretry.internal.config.DeclaredCall;
+import dev.llmretry.internal.config.ResultTypes;
 import dev.llmretry.internal.config.RetrySettings;
 import dev.llmretry.event.CallExhausted;
 import dev.llmretry.event.CallSucceeded;
@@ -127,6 +128,20 @@ public final class MethodPlan {
                 .map(p -> new IllegalStateException(p.message())).findFirst()
                 .orElseThrow(() -> new IllegalStateException(joinPoint.getSignature().toLongString()
                         + ": woven with a guard against an Endpoint parameter it does not have"));
+    }
+
+    /**
+     * What a woven method whose declared result type the shells cannot follow fails with, before its body runs: the
+     * sentence retry-processor reports for it at compile time (LLMR-017), from the same rule ({@link ResultTypes}).
+     * The advice's guard is inlined, so a woven class calls this itself: woven ABI since v2.
+     */
+    public static UnsupportedOperationException unsupportedResult(org.aspectj.lang.JoinPoint.StaticPart joinPoint) {
+        java.lang.reflect.Method m = ((org.aspectj.lang.reflect.MethodSignature) joinPoint.getSignature()).getMethod();
+        String methodId = m.getDeclaringClass().getName() + "#" + m.getName();
+        String problem = ResultTypes.problem(methodId, m.getReturnType(), ResultShape.REACTOR_ADVICE_PRESENT);
+        return new UnsupportedOperationException(problem != null ? problem : methodId + " returns "
+                + m.getReturnType().getName() + ", which this version of llm-retry protects, but the class was woven "
+                + "with a guard against it by another version. Weave the class again.");
     }
 
     /**

@@ -56,6 +56,18 @@ public enum ResultShape {
     /** Runs {@code attempt} under {@code plan} and returns the result in this shape; failures arrive through it. */
     public abstract Object start(MethodPlan plan, Attempt attempt);
 
+    /** retry-reactor's advice is on the class path: Mono and Flux results are its to protect, not a refusal. */
+    public static final boolean REACTOR_ADVICE_PRESENT = present(dev.llmretry.internal.config.ResultTypes.REACTOR_ADVICE);
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, ResultShape.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
+    }
+
     /** The shape of a method declared to return {@code type}, or {@code null} if its result is a plain value. */
     public static ResultShape of(Class<?> type) {
         if (type == CompletableFuture.class || type == CompletionStage.class) return FUTURE;
