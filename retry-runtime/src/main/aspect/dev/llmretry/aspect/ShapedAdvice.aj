@@ -15,7 +15,9 @@ import org.aspectj.lang.annotation.SuppressAjWarnings;
  *
  * <p>The shaped advices are not inlined (each attempt is a closure around {@code proceed}): a woven class calls each
  * by its generated name, so the names are woven ABI
- * (docs/architecture.md). ABI v1 had one advice per shape and position; {@link ShapedAdviceV1} keeps those names
+ * (docs/architecture.md). The guards are inlined since v2 (their bodies only call {@code MethodPlan}), so a v2 class
+ * calls {@code MethodPlan.unsupportedResult} and {@code MethodPlan.endpointTooFar} instead; a v1 class still calls
+ * the guards by name. ABI v1 had one advice per shape and position; {@link ShapedAdviceV1} keeps those names
  * for classes woven then. Add new advices after the existing ones and never edit an existing pointcut.
  */
 public aspect ShapedAdvice extends ShapedAdviceV1 {
