@@ -68,10 +68,20 @@ public record CallSpec(String id, boolean annotated, String implicitName, String
         return annotated ? "annotations of " + id : "LlmCall \"" + id + "\"";
     }
 
+    /** {@code "com.acme.Chat#ask"}: how plans, events and messages name a protected method. */
+    static String methodId(Method m) {
+        return m.getDeclaringClass().getName() + "#" + m.getName();
+    }
+
+    /** The method a woven join point executes. */
+    static Method method(org.aspectj.lang.JoinPoint.StaticPart joinPoint) {
+        return ((org.aspectj.lang.reflect.MethodSignature) joinPoint.getSignature()).getMethod();
+    }
+
     /** The spec of an annotated method: its annotations, method first, then its class. */
     public static CallSpec of(Method m) {
         Class<?> type = m.getDeclaringClass();
-        String id = type.getName() + "#" + m.getName();
+        String id = methodId(m);
         LlmRetry retry = annotation(m, type, LlmRetry.class);
         LlmCircuitBreaker breaker = annotation(m, type, LlmCircuitBreaker.class);
         Failover failover = annotation(m, type, Failover.class);

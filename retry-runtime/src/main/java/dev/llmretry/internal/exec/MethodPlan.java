@@ -120,10 +120,9 @@ public final class MethodPlan {
      * advice's guards are inlined, so a woven class calls this itself: woven ABI since v2.
      */
     public static IllegalStateException endpointTooFar(org.aspectj.lang.JoinPoint.StaticPart joinPoint) {
-        java.lang.reflect.Method m = ((org.aspectj.lang.reflect.MethodSignature) joinPoint.getSignature()).getMethod();
+        java.lang.reflect.Method m = CallSpec.method(joinPoint);
         int count = (int) java.util.Arrays.stream(m.getParameterTypes()).filter(t -> t == Endpoint.class).count();
-        DeclaredCall call = DeclaredCall.builder(m.getDeclaringClass().getName() + "#" + m.getName(),
-                DeclaredCall.Source.ANNOTATIONS).endpointParameters(PlanFactory.endpointParameter(m), count).build();
+        DeclaredCall call = DeclaredCall.builder(CallSpec.methodId(m), DeclaredCall.Source.ANNOTATIONS).endpointParameters(PlanFactory.endpointParameter(m), count).build();
         return call.parameterProblems().stream().filter(p -> p.rule() == CallRule.ENDPOINT_POSITION)
                 .map(p -> new IllegalStateException(p.message())).findFirst()
                 .orElseThrow(() -> new IllegalStateException(joinPoint.getSignature().toLongString()
@@ -136,8 +135,8 @@ public final class MethodPlan {
      * The advice's guard is inlined, so a woven class calls this itself: woven ABI since v2.
      */
     public static UnsupportedOperationException unsupportedResult(org.aspectj.lang.JoinPoint.StaticPart joinPoint) {
-        java.lang.reflect.Method m = ((org.aspectj.lang.reflect.MethodSignature) joinPoint.getSignature()).getMethod();
-        String methodId = m.getDeclaringClass().getName() + "#" + m.getName();
+        java.lang.reflect.Method m = CallSpec.method(joinPoint);
+        String methodId = CallSpec.methodId(m);
         String problem = ResultTypes.problem(methodId, m.getReturnType(), ResultShape.REACTOR_ADVICE_PRESENT);
         return new UnsupportedOperationException(problem != null ? problem : methodId + " returns "
                 + m.getReturnType().getName() + ", which this version of llm-retry protects, but the class was woven "

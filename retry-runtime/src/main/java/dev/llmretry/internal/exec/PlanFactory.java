@@ -59,7 +59,7 @@ final class PlanFactory {
         List<ConfigProblem> problems = new ArrayList<>();
         for (Class<?> type : services) {
             for (Method m : protectedMethods(type)) {
-                String methodId = type.getName() + "#" + m.getName();
+                String methodId = CallSpec.methodId(m);
                 try {
                     build(CallSpec.of(m), runtime); // nothing cached, nothing logged
                 } catch (RuntimeException e) {

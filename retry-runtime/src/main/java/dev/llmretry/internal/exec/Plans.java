@@ -3,7 +3,6 @@ package dev.llmretry.internal.exec;
 import java.lang.reflect.Method;
 import java.util.concurrent.ConcurrentHashMap;
 import org.aspectj.lang.JoinPoint;
-import org.aspectj.lang.reflect.MethodSignature;
 
 /**
  * The plans of every protected method, resolved once (annotations + retry.yaml merged) and looked up by the join
@@ -30,7 +29,7 @@ public final class Plans {
     /** The plan of the method executing at {@code joinPoint}. */
     public MethodPlan of(JoinPoint.StaticPart joinPoint) {
         MethodPlan p = byJoinPoint.get(joinPoint);
-        return p != null ? p : build(joinPoint, CallSpec.of(((MethodSignature) joinPoint.getSignature()).getMethod()));
+        return p != null ? p : build(joinPoint, CallSpec.of(CallSpec.method(joinPoint)));
     }
 
     /** The plan of {@code method}, built directly (benchmarks, simulations and tests that drive the executor). */

@@ -40,4 +40,24 @@ class ResultShapeTest {
             assertNull(ResultShape.of(other), other.getName());
         }
     }
+
+    /**
+     * The shells and the rule that refuses results (LLMR-017 and the woven guard, {@code ResultTypes}) list the
+     * supported types each for itself: every type the rule accepts has a shell, and every subtype it refuses has none.
+     */
+    @Test
+    void resultTypesRule_andTheShells_agreeOnEveryFamily() {
+        for (java.util.List<Class<?>> family : dev.llmretry.internal.config.ResultTypes.FAMILIES) {
+            for (Class<?> supported : family.subList(1, family.size())) {
+                assertEquals(null, dev.llmretry.internal.config.ResultTypes.problem("x#y", supported, false),
+                        supported.getName());
+                org.junit.jupiter.api.Assertions.assertNotNull(ResultShape.of(supported), supported.getName());
+            }
+        }
+        for (Class<?> refused : new Class<?>[] {ListIterator.class, SubmissionPublisher.class, java.util.PrimitiveIterator.OfInt.class}) {
+            org.junit.jupiter.api.Assertions.assertNotNull(
+                    dev.llmretry.internal.config.ResultTypes.problem("x#y", refused, false), refused.getName());
+            assertNull(ResultShape.of(refused), refused.getName());
+        }
+    }
 }
